@@ -1,0 +1,92 @@
+# Leerwijzer: one Makefile for set-up, running and checking. `make help` lists targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+APP := .venvs/app/bin
+RASA := .venvs/rasa/bin
+SITE_RASA = $(shell ls -d .venvs/rasa/lib/python3*/site-packages 2>/dev/null)
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+# Pytest reads these to decide where the stack keeps its files.
+DB := var/catalogue.db
+CATALOGUE_INPUTS := $(wildcard catalogue/data/*.csv) $(wildcard catalogue/*.py)
+
+.PHONY: help
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+# --- set-up -------------------------------------------------------------------
+
+.venvs/app/.installed: requirements.txt requirements-dev.txt
+	test -x $(APP)/python || $(PYTHON) -m venv .venvs/app
+	$(APP)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# Rasa 3.6 declares Python < 3.11; the full lock installs and works on 3.11
+# only without dependency resolution (see shared architecture notes).
+.venvs/rasa/.installed: requirements-rasa.lock.txt
+	test -x $(RASA)/python || $(PYTHON) -m venv .venvs/rasa
+	$(RASA)/pip install --quiet --disable-pip-version-check --no-deps --ignore-requires-python -r requirements-rasa.lock.txt
+	# Rasa puts the project root on sys.path before site-packages; our catalogue/
+	# would then shadow PyPI's "catalogue" that spaCy needs. Import it first.
+	printf '# Leerwijzer: load PyPI catalogue before the project root shadows it\nimport catalogue\n' \
+		> $$(ls -d .venvs/rasa/lib/python3*/site-packages)/leerwijzer_pin_catalogue.pth
+	touch $@
+
+.PHONY: install
+install: .venvs/app/.installed .venvs/rasa/.installed ## Create both Python environments from the pinned files
+
+$(DB): .venvs/app/.installed $(CATALOGUE_INPUTS)
+	$(APP)/python -m catalogue.build
+
+.PHONY: catalogue
+catalogue: $(DB) ## Build the sample catalogue database (SQLite)
+
+.PHONY: nlu-export
+nlu-export: .venvs/app/.installed ## Export place names from the catalogue data to nlu/data/lookups
+	$(APP)/python -m catalogue.export_nlu
+
+.PHONY: model
+model: .venvs/rasa/.installed ## Train the Rasa model if config, domain, data or components changed
+	$(RASA)/python scripts/model.py >/dev/null
+
+# --- run ----------------------------------------------------------------------
+
+.PHONY: run
+run: install catalogue model ## Run the whole product (embedded default) until Ctrl-C
+	$(APP)/python scripts/run.py "$$($(RASA)/python scripts/model.py --print-path)"
+
+# --- checks -------------------------------------------------------------------
+
+.PHONY: lint
+lint: .venvs/app/.installed ## ruff (lint and format check)
+	$(APP)/ruff check .
+	$(APP)/ruff format --check .
+
+.PHONY: typecheck
+typecheck: .venvs/app/.installed ## mypy (strict on the app runtime)
+	$(APP)/mypy
+
+.PHONY: validate
+validate: .venvs/rasa/.installed ## rasa data validate (domain, stories, rules, NLU)
+	$(RASA)/rasa data validate --config config.yml --domain bot/domain.yml --data bot/data nlu/data --fail-on-warnings
+
+.PHONY: test-stories
+test-stories: install model catalogue ## Test stories against the trained model, failing on any wrong prediction
+	$(APP)/python -m pytest tests/e2e/test_stories.py -q
+
+.PHONY: pytest
+pytest: install catalogue model ## All pytest tests (unit, API, end-to-end)
+	$(APP)/python -m pytest
+
+.PHONY: test
+test: lint typecheck validate pytest ## The whole test suite (what CI runs)
+
+.PHONY: test-fast
+test-fast: .venvs/app/.installed catalogue ## Tests that need no Rasa (skips the slow ones)
+	$(APP)/python -m pytest -m "not slow"
+
+.PHONY: clean
+clean: ## Remove built data, logs and caches (keeps the environments and the model cache)
+	rm -rf var .pytest_cache .mypy_cache .ruff_cache results

@@ -1,0 +1,1 @@
+"""The conversation and its doors: Rasa domain and stories, the FastAPI gateway."""

@@ -1,0 +1,1 @@
+"""FastAPI gateway: the one HTTP door for every channel."""

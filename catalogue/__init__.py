@@ -1,0 +1,1 @@
+"""Course catalogue: places, providers, qualifications, offerings and search."""

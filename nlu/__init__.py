@@ -1,0 +1,1 @@
+"""Dutch NLU: training data, lookups and spaCy-based Rasa components (rasa runtime)."""

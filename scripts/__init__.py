@@ -1,0 +1,1 @@
+"""Developer tooling: start the stack, train the model (stdlib only)."""

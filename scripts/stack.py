@@ -1,0 +1,156 @@
+"""Start and stop the three processes of the embedded product (stdlib only).
+
+Used by `make run` (scripts/run.py) and by the end-to-end tests, so both run
+the product the same way: Rasa server, action server, FastAPI gateway.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APP_PYTHON = ROOT / ".venvs" / "app" / "bin" / "python"
+RASA_BIN = ROOT / ".venvs" / "rasa" / "bin" / "rasa"
+
+
+@dataclass
+class StackConfig:
+    model_path: Path
+    data_dir: Path = ROOT / "var"
+    gateway_port: int = 8000
+    rasa_port: int = 5005
+    action_port: int = 5055
+    database_url: str = ""
+    log_dir: Path = ROOT / "var" / "logs"
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def action_url(self) -> str:
+        return f"http://127.0.0.1:{self.action_port}"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"http://127.0.0.1:{self.gateway_port}"
+
+    def environment(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(
+            {
+                "RASA_TELEMETRY_ENABLED": "false",
+                "TF_CPP_MIN_LOG_LEVEL": "2",
+                "SANIC_HOST": "127.0.0.1",
+                "LEERWIJZER_DATA_DIR": str(self.data_dir),
+                "LEERWIJZER_RASA_URL": self.rasa_url,
+                "LEERWIJZER_ACTION_SERVER_URL": self.action_url,
+                "LEERWIJZER_ACTION_ENDPOINT": f"{self.action_url}/webhook",
+                "LEERWIJZER_TRACKER_DIALECT": "sqlite",
+                "LEERWIJZER_TRACKER_DB": str(self.data_dir / "tracker.db"),
+            }
+        )
+        if self.database_url:
+            env["LEERWIJZER_DATABASE_URL"] = self.database_url
+        return env
+
+
+@dataclass
+class Stack:
+    config: StackConfig
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    def commands(self) -> dict[str, list[str]]:
+        c = self.config
+        return {
+            "rasa": [
+                str(RASA_BIN), "run",
+                "--enable-api",
+                "--interface", "127.0.0.1",
+                "--port", str(c.rasa_port),
+                "--model", str(c.model_path),
+                "--endpoints", "bot/rasa/endpoints.yml",
+                "--credentials", "bot/rasa/credentials.yml",
+            ],
+            "actions": [
+                str(APP_PYTHON), "-m", "rasa_sdk",
+                "--actions", "actions",
+                "--port", str(c.action_port),
+            ],
+            "gateway": [
+                str(APP_PYTHON), "-m", "uvicorn",
+                "bot.gateway.main:create_app", "--factory",
+                "--host", "127.0.0.1",
+                "--port", str(c.gateway_port),
+            ],
+        }
+
+    def start(self, *names: str) -> None:
+        self.config.log_dir.mkdir(parents=True, exist_ok=True)
+        env = self.config.environment()
+        for name, command in self.commands().items():
+            if names and name not in names:
+                continue
+            log = (self.config.log_dir / f"{name}.log").open("ab")
+            # Own process group, so Ctrl-C in the terminal reaches us first and
+            # we stop the children in order instead of all at once.
+            self.processes[name] = subprocess.Popen(
+                command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def wait_ready(self, timeout_s: float = 240.0) -> None:
+        checks = {
+            "rasa": f"{self.config.rasa_url}/status",
+            "actions": f"{self.config.action_url}/health",
+            "gateway": f"{self.config.gateway_url}/healthz",
+        }
+        deadline = time.monotonic() + timeout_s
+        pending = {name: url for name, url in checks.items() if name in self.processes}
+        while pending:
+            for name in list(pending):
+                process = self.processes[name]
+                if process.poll() is not None:
+                    raise RuntimeError(
+                        f"{name} exited with {process.returncode}; see {self.config.log_dir / name}.log"
+                    )
+                if _http_ok(pending[name]):
+                    del pending[name]
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"not ready after {timeout_s:.0f} s: {', '.join(pending)}")
+            time.sleep(0.5)
+
+    def stop(self, *names: str, timeout_s: float = 15.0) -> None:
+        targets = [n for n in ("gateway", "actions", "rasa") if n in self.processes and (not names or n in names)]
+        for name in targets:
+            process = self.processes[name]
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for name in targets:
+            process = self.processes.pop(name)
+            try:
+                process.wait(timeout=timeout_s)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+    def first_exited(self) -> str | None:
+        for name, process in self.processes.items():
+            if process.poll() is not None:
+                return name
+        return None
+
+
+def _http_ok(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - local URL
+            return bool(response.status == 200)
+    except (urllib.error.URLError, OSError):
+        return False

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.catalogue_access import catalogue_sessions
+from actions.courses import ActionSearchCourses
+from core.settings import get_settings
+
+
+@pytest.fixture(autouse=True)
+def catalogue_env(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("LEERWIJZER_DATABASE_URL", database_url)
+    get_settings.cache_clear()
+    catalogue_sessions.cache_clear()
+    yield
+    get_settings.cache_clear()
+    catalogue_sessions.cache_clear()
+
+
+def tracker(
+    text: str, entities: list[dict[str, Any]], slots: dict[str, Any] | None = None
+) -> Tracker:
+    return Tracker(
+        sender_id="test",
+        slots=slots or {},
+        latest_message={
+            "text": text,
+            "intent": {"name": "search_course", "confidence": 0.99},
+            "entities": entities,
+        },
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def run(t: Tracker) -> list[dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    ActionSearchCourses().run(dispatcher, t, {})
+    return dispatcher.messages
+
+
+def course_lists(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [m["custom"] for m in messages if m.get("custom", {}).get("type") == "course_list"]
+
+
+def test_sector_and_place_give_a_course_list_near_the_place() -> None:
+    messages = run(
+        tracker(
+            "Ik zoek een opleiding in de zorg in Utrecht",
+            [{"entity": "sector", "value": "zorg"}, {"entity": "location", "value": "Utrecht"}],
+        )
+    )
+    (payload,) = course_lists(messages)
+    assert payload["total"] > 5
+    assert len(payload["courses"]) == 5
+    assert all(c["distance_km"] <= 25 for c in payload["courses"])
+    assert "Utrecht" in messages[0]["text"]
+
+
+def test_without_subject_the_bot_asks_what_to_search() -> None:
+    messages = run(tracker("ik zoek een opleiding", []))
+    assert messages == [
+        {
+            "text": None, "buttons": [], "elements": [], "custom": {}, "template": "utter_ask_what_to_search",
+            "response": "utter_ask_what_to_search", "image": None, "attachment": None,
+        }
+    ]
+
+
+def test_place_remembered_in_a_slot_is_used() -> None:
+    messages = run(
+        tracker("en dan in de techniek", [{"entity": "sector", "value": "techniek"}],
+                slots={"location": "enschede"})
+    )
+    (payload,) = course_lists(messages)
+    assert {c["region"] for c in payload["courses"]} == {"Twente"}
+
+
+def test_unknown_place_is_said_and_search_goes_nationwide() -> None:
+    messages = run(
+        tracker(
+            "warmtepomp in atlantis",
+            [{"entity": "topic", "value": "warmtepomp"}, {"entity": "location", "value": "atlantis"}],
+        )
+    )
+    assert "ken ik niet" in messages[0]["text"]
+    (payload,) = course_lists(messages)
+    assert payload["total"] > 0
+
+
+def test_no_results_get_a_helpful_text_and_no_empty_list() -> None:
+    messages = run(tracker("cursus onderwaterbreien", [{"entity": "topic", "value": "onderwaterbreien"}]))
+    assert course_lists(messages) == []
+    assert "geen opleidingen" in messages[0]["text"]

@@ -1,0 +1,82 @@
+"""The chat door without a running Rasa: validation and the Rasa-down path."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from bot.gateway.main import create_app
+from core.settings import Settings
+
+
+@pytest.fixture
+def client(down_settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(down_settings)) as client:
+        yield client
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ({"sender_id": "t1", "message": ""}, "message is empty"),
+        ({"sender_id": "t1", "message": "   \n\t "}, "message is empty"),
+        ({"sender_id": "t1", "message": "a" * 5000}, "longer than 2000"),
+        ({"sender_id": "t1", "message": "hoi", "colour": "blue"}, "Unknown field"),
+        ({"message": "hoi"}, "sender_id"),
+        ({"sender_id": "", "message": "hoi"}, "sender_id"),
+        ({"sender_id": "has spaces", "message": "hoi"}, "sender_id"),
+        ({"sender_id": "x" * 129, "message": "hoi"}, "sender_id"),
+        ({"sender_id": 42, "message": "hoi"}, "sender_id"),
+        ({"sender_id": "t1"}, "message"),
+        ({"sender_id": "t1", "message": None}, "message"),
+        ({"sender_id": "t1", "message": "hoi", "metadata": "nope"}, "metadata"),
+    ],
+)
+def test_bad_chat_input_gets_422_with_a_clear_detail(
+    client: TestClient, body: dict[str, object], fragment: str
+) -> None:
+    response = client.post("/api/chat", json=body)
+    assert response.status_code == 422
+    assert fragment in str(response.json()["detail"])
+
+
+def test_invalid_json_gets_422(client: TestClient) -> None:
+    response = client.post(
+        "/api/chat", content=b'{"sender_id": "t1", "message": ', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert "not valid JSON" in str(response.json()["detail"])
+
+
+def test_validation_errors_do_not_echo_the_message(client: TestClient) -> None:
+    secret = "mijn BSN is 123456782 " * 300
+    response = client.post("/api/chat", json={"sender_id": "t1", "message": secret, "x": 1})
+    assert response.status_code == 422
+    assert "123456782" not in response.text
+
+
+def test_rasa_down_gives_503_with_dutch_detail_fast(client: TestClient) -> None:
+    started = time.perf_counter()
+    response = client.post("/api/chat", json={"sender_id": "t1", "message": "a" * 1000})
+    assert time.perf_counter() - started < 5
+    assert response.status_code == 503
+    assert "niet bereikbaar" in response.json()["detail"]
+
+
+def test_healthz_reports_each_dependency(client: TestClient) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {
+        "status": "degraded",
+        "dependencies": {"database": "ok", "rasa": "unavailable", "action_server": "unavailable"},
+    }
+
+
+def test_chat_page_is_served(client: TestClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    assert 'role="log"' in response.text
+    assert client.get("/static/chat.js").status_code == 200
