@@ -8,6 +8,7 @@ RASA := .venvs/rasa/bin
 SITE_RASA = $(shell ls -d .venvs/rasa/lib/python3*/site-packages 2>/dev/null)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # Pytest reads these to decide where the stack keeps its files.
 DB := var/catalogue.db
 CATALOGUE_INPUTS := $(wildcard catalogue/data/*.csv) $(wildcard catalogue/*.py)
@@ -49,13 +50,13 @@ nlu-export: .venvs/app/.installed ## Export place names from the catalogue data 
 
 .PHONY: model
 model: .venvs/rasa/.installed ## Train the Rasa model if config, domain, data or components changed
-	$(RASA)/python scripts/model.py >/dev/null
+	$(RASA)/python scripts/model.py >/dev/null  # prints only the model path
 
 # --- run ----------------------------------------------------------------------
 
 .PHONY: run
 run: install catalogue model ## Run the whole product (embedded default) until Ctrl-C
-	$(APP)/python scripts/run.py "$$($(RASA)/python scripts/model.py --print-path)"
+	$(APP)/python -m scripts.run "$$($(RASA)/python scripts/model.py --print-path)"
 
 # --- checks -------------------------------------------------------------------
 
@@ -90,3 +91,7 @@ test-fast: .venvs/app/.installed catalogue ## Tests that need no Rasa (skips the
 .PHONY: clean
 clean: ## Remove built data, logs and caches (keeps the environments and the model cache)
 	rm -rf var .pytest_cache .mypy_cache .ruff_cache results
+
+.PHONY: bench
+bench: install catalogue model ## Print start-up time, chat and search latency, and memory per process
+	$(APP)/python -m scripts.bench "$$($(RASA)/python scripts/model.py --print-path)"

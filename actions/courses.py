@@ -74,7 +74,9 @@ class ActionSearchCourses(Action):
             dispatcher.utter_message(
                 text=f"De plaats '{place}' ken ik niet. Ik zoek daarom in heel Nederland."
             )
-        dispatcher.utter_message(text=_summary(result, sector=sector, topic=topic, place=place if place_known else None))
+        dispatcher.utter_message(
+            text=_summary(result, sector=sector, topic=topic, place=place if place_known else None)
+        )
         if result.items:
             dispatcher.utter_message(json_message=_course_list_payload(result))
         return []
@@ -83,7 +85,9 @@ class ActionSearchCourses(Action):
 def _summary(
     result: CourseSearchResult, *, sector: str | None, topic: str | None, place: str | None
 ) -> str:
-    about = " en ".join(filter(None, [f"'{topic}'" if topic else None, f"de {sector}" if sector else None]))
+    about = " en ".join(
+        filter(None, [f"'{topic}'" if topic else None, f"de {sector}" if sector else None])
+    )
     where = f" bij {place.title()}" if place else ""
     if result.total == 0:
         return (

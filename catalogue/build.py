@@ -76,10 +76,7 @@ def _fill(engine: Engine, data_dir: Path, today: dt.date) -> dict[str, int]:
         sector_of = _add_qualifications(session, data_dir)
         _add_offerings(session, data_dir, places, sector_of, today)
     with Session(engine) as session:
-        return {
-            table.name: session.query(table).count()
-            for table in Base.metadata.sorted_tables
-        }
+        return {table.name: session.query(table).count() for table in Base.metadata.sorted_tables}
 
 
 def _add_places(session: Session, data_dir: Path) -> dict[str, Place]:
@@ -125,16 +122,12 @@ def _add_places(session: Session, data_dir: Path) -> dict[str, Place]:
             continue
         town_key = normalise_place_name(town.name)
         municipality_key = normalise_place_name(without_qualifier(town.municipality))
-        point = coordinates.get((town_key, municipality_key)) or unique_coordinates.get(
-            town_key
-        )
+        point = coordinates.get((town_key, municipality_key)) or unique_coordinates.get(town_key)
         add_alias(town.name, place_or_none, point)
     # "Bergen" is ambiguous (L. and NH.): only unambiguous short names are added.
     short_names: dict[str, list[Place]] = {}
     for name, place in places.items():
-        short_names.setdefault(normalise_place_name(without_qualifier(name)), []).append(
-            place
-        )
+        short_names.setdefault(normalise_place_name(without_qualifier(name)), []).append(place)
     for short, candidates in short_names.items():
         if len(candidates) == 1:
             add_alias(short, candidates[0], None)

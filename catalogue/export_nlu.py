@@ -22,14 +22,112 @@ LOOKUP_PATH = PROJECT_ROOT / "nlu" / "data" / "lookups" / "location.yml"
 # Place names that are also everyday Dutch words ("dat is best", "echt waar",
 # "werken met dieren"): as lookup entries they would turn words into places.
 COMMON_WORD_PLACES = frozenset(
-    """best echt winkel made well wijk ee lent zand hall reek mijl ten boven nieuw
-    oost west noord zuid born stein ens nes sint kamp dorp veen heide putten vries
-    dieren beek lage rijp hoek poort kort wit rood goor doorn eck lies hoeve laag
-    balk blija borne bant erm hem kolham loo lutten mill oene otterlo rha rijs
-    schaft sluis stad ulft vaassen velden venhuizen wapse wijster wolfheze zelhem
-    hengstdijk aa baak bears diever gees hooge kring lemele nij ried spier til
-    ees eese exloo nuis rolde schoonoord sleen valthe wachtum ruinen nagele ens
-    luttelgeest marknesse kraggenburg rutten tollebeek espel bant creil emmeloord""".split()
+    [
+        "best",
+        "echt",
+        "winkel",
+        "made",
+        "well",
+        "wijk",
+        "ee",
+        "lent",
+        "zand",
+        "hall",
+        "reek",
+        "mijl",
+        "ten",
+        "boven",
+        "nieuw",
+        "oost",
+        "west",
+        "noord",
+        "zuid",
+        "born",
+        "stein",
+        "ens",
+        "nes",
+        "sint",
+        "kamp",
+        "dorp",
+        "veen",
+        "heide",
+        "putten",
+        "vries",
+        "dieren",
+        "beek",
+        "lage",
+        "rijp",
+        "hoek",
+        "poort",
+        "kort",
+        "wit",
+        "rood",
+        "goor",
+        "doorn",
+        "eck",
+        "lies",
+        "hoeve",
+        "laag",
+        "balk",
+        "blija",
+        "borne",
+        "bant",
+        "erm",
+        "hem",
+        "kolham",
+        "loo",
+        "lutten",
+        "mill",
+        "oene",
+        "otterlo",
+        "rha",
+        "rijs",
+        "schaft",
+        "sluis",
+        "stad",
+        "ulft",
+        "vaassen",
+        "velden",
+        "venhuizen",
+        "wapse",
+        "wijster",
+        "wolfheze",
+        "zelhem",
+        "hengstdijk",
+        "aa",
+        "baak",
+        "bears",
+        "diever",
+        "gees",
+        "hooge",
+        "kring",
+        "lemele",
+        "nij",
+        "ried",
+        "spier",
+        "til",
+        "ees",
+        "eese",
+        "exloo",
+        "nuis",
+        "rolde",
+        "schoonoord",
+        "sleen",
+        "valthe",
+        "wachtum",
+        "ruinen",
+        "nagele",
+        "ens",
+        "luttelgeest",
+        "marknesse",
+        "kraggenburg",
+        "rutten",
+        "tollebeek",
+        "espel",
+        "bant",
+        "creil",
+        "emmeloord",
+    ]
 )
 
 
@@ -41,9 +139,7 @@ def location_names() -> list[str]:
     names.update(town.name for town in read_towns())
     names.update(alias.title() for alias in EXTRA_ALIASES)
     return sorted(
-        name
-        for name in names
-        if len(name) > 2 and name.lower() not in COMMON_WORD_PLACES
+        name for name in names if len(name) > 2 and name.lower() not in COMMON_WORD_PLACES
     )
 
 

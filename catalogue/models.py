@@ -55,17 +55,13 @@ class Qualification(Base):
     sectorkamer: Mapped[str] = mapped_column(String(100))
     # Primary canonical sector (contracts.md section 1) and all that apply.
     sector: Mapped[str] = mapped_column(String(40), index=True)
-    sectors: Mapped[list[QualificationSector]] = relationship(
-        cascade="all, delete-orphan"
-    )
+    sectors: Mapped[list[QualificationSector]] = relationship(cascade="all, delete-orphan")
 
 
 class QualificationSector(Base):
     __tablename__ = "qualification_sectors"
 
-    crebo: Mapped[str] = mapped_column(
-        ForeignKey("qualifications.crebo"), primary_key=True
-    )
+    crebo: Mapped[str] = mapped_column(ForeignKey("qualifications.crebo"), primary_key=True)
     sector: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
 
 
@@ -87,9 +83,7 @@ class Offering(Base):
     title: Mapped[str] = mapped_column(String(300))
     # diploma | certificaat | keuzedeel | cursus | evc | praktijkverklaring
     kind: Mapped[str] = mapped_column(String(20), index=True)
-    crebo: Mapped[str | None] = mapped_column(
-        ForeignKey("qualifications.crebo"), index=True
-    )
+    crebo: Mapped[str | None] = mapped_column(ForeignKey("qualifications.crebo"), index=True)
     level: Mapped[int | None] = mapped_column(Integer, index=True)
     sector: Mapped[str] = mapped_column(String(40), index=True)
     provider_id: Mapped[int] = mapped_column(ForeignKey("providers.id"), index=True)

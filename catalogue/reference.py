@@ -85,9 +85,7 @@ def read_coordinates(
     """(normalised place, normalised municipality) -> (lat, lon) from GeoNames."""
     coordinates: dict[tuple[str, str], tuple[float, float]] = {}
     for row in _rows("places_nl_geonames.csv", data_dir):
-        municipality = normalise_place_name(
-            row["municipality"].removeprefix("Gemeente ").strip()
-        )
+        municipality = normalise_place_name(row["municipality"].removeprefix("Gemeente ").strip())
         # GeoNames says "Den Haag" where CBS says "'s-Gravenhage".
         municipality = normalise_place_name(
             without_qualifier(EXTRA_ALIASES.get(municipality, municipality))
@@ -123,10 +121,10 @@ def municipality_coordinates(
     for (_, municipality), point in coordinates.items():
         by_municipality[municipality].append(point)
     for town in towns:
-        point = unique_names.get(normalise_place_name(town.name))
+        town_point = unique_names.get(normalise_place_name(town.name))
         key = normalise_place_name(without_qualifier(town.municipality))
-        if point and point not in by_municipality[key]:
-            by_municipality[key].append(point)
+        if town_point and town_point not in by_municipality[key]:
+            by_municipality[key].append(town_point)
     result: dict[str, tuple[float, float]] = {}
     for row in municipalities:
         key = normalise_place_name(without_qualifier(row.name))

@@ -61,7 +61,7 @@ def generate_offerings(
     sector_of: dict[str, str],
     today: dt.date,
 ) -> list[SampleOffering]:
-    rng = random.Random(SEED)
+    rng = random.Random(SEED)  # noqa: S311 - sample data, not security
     starts = next_start_dates(today)
     offerings: list[SampleOffering] = []
     for provider in providers:
@@ -76,9 +76,7 @@ def generate_offerings(
             for qualification in fitting:
                 if rng.random() > share:
                     continue
-                offerings.append(
-                    _offering(provider, town, qualification, sector_of, starts, rng)
-                )
+                offerings.append(_offering(provider, town, qualification, sector_of, starts, rng))
     return offerings
 
 

@@ -6,23 +6,75 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from catalogue.models import Offering, Place, PlaceAlias, Provider, Qualification, QualificationSector
+from catalogue.models import (
+    Offering,
+    Place,
+    PlaceAlias,
+    Provider,
+    Qualification,
+    QualificationSector,
+)
 from catalogue.places import bounding_box, haversine_km, normalise_place_name
 from catalogue.schemas import CourseCard, CourseQuery, CourseSearchResult
 
 # Words that say "I am looking for a course" rather than what about.
 _STOPWORDS = frozenset(
-    "ik wil zoek zoeken een de het in op bij van voor naar met en of als mbo "
-    "opleiding opleidingen cursus cursussen training trainingen er iets over "
-    "graag kan ik je mij me mijn is zijn wat welke".split()
+    [
+        "ik",
+        "wil",
+        "zoek",
+        "zoeken",
+        "een",
+        "de",
+        "het",
+        "in",
+        "op",
+        "bij",
+        "van",
+        "voor",
+        "naar",
+        "met",
+        "en",
+        "of",
+        "als",
+        "mbo",
+        "opleiding",
+        "opleidingen",
+        "cursus",
+        "cursussen",
+        "training",
+        "trainingen",
+        "er",
+        "iets",
+        "over",
+        "graag",
+        "kan",
+        "ik",
+        "je",
+        "mij",
+        "me",
+        "mijn",
+        "is",
+        "zijn",
+        "wat",
+        "welke",
+    ]
 )
 
 
 class UnknownPlaceError(ValueError):
     """The place is neither a municipality, a town nor a labour-market region."""
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    id: int
+    lat: float | None
+    lon: float | None
+    score: int
 
 
 @dataclass(frozen=True)
@@ -54,9 +106,9 @@ def _region_filter(session: Session, region: str) -> ColumnElement[bool]:
 
 
 def search_courses(session: Session, *, query: CourseQuery) -> CourseSearchResult:
-    statement: Select[tuple[int, float | None, float | None, int]] = select(
-        Offering.id, Place.lat, Place.lon, literal(0)
-    ).join(Place, Offering.place_id == Place.id)
+    statement = select(Offering.id, Place.lat, Place.lon, literal(0)).join(
+        Place, Offering.place_id == Place.id
+    )
     statement = statement.join(Provider, Offering.provider_id == Provider.id).outerjoin(
         Qualification, Offering.crebo == Qualification.crebo
     )
@@ -72,9 +124,7 @@ def search_courses(session: Session, *, query: CourseQuery) -> CourseSearchResul
     if query.kind:
         statement = statement.where(Offering.kind == query.kind)
     if query.mode:
-        statement = statement.where(
-            ("," + Offering.learning_modes + ",").like(f"%,{query.mode},%")
-        )
+        statement = statement.where(("," + Offering.learning_modes + ",").like(f"%,{query.mode},%"))
     if query.max_price is not None:
         # No course price (publicly funded BOL) fits any budget.
         statement = statement.where(
@@ -113,24 +163,29 @@ def search_courses(session: Session, *, query: CourseQuery) -> CourseSearchResul
             + Offering.town
         )
         title = func.lower(Offering.title)
-        score = literal(0)
+        score: ColumnElement[int] = literal(0)
         for term in terms:
             statement = statement.where(haystack.like(f"%{term}%"))
             score = score + case((title.like(f"%{term}%"), 2), else_=1)
         statement = statement.with_only_columns(Offering.id, Place.lat, Place.lon, score)
 
-    rows = session.execute(statement).all()
+    candidates = [
+        _Candidate(id=row[0], lat=row[1], lon=row[2], score=int(row[3]))
+        for row in session.execute(statement)
+    ]
     distances: dict[int, float] = {}
     if centre is not None:
-        for offering_id, lat, lon, _ in rows:
-            if lat is not None and lon is not None:
-                distances[offering_id] = haversine_km(centre.lat, centre.lon, lat, lon)
-        rows = [row for row in rows if distances.get(row[0], 1e9) <= query.radius_km]
+        for candidate in candidates:
+            if candidate.lat is not None and candidate.lon is not None:
+                distances[candidate.id] = haversine_km(
+                    centre.lat, centre.lon, candidate.lat, candidate.lon
+                )
+        candidates = [c for c in candidates if distances.get(c.id, 1e9) <= query.radius_km]
 
-    rows.sort(key=lambda row: (-row[3], distances.get(row[0], 0.0), row[0]))
-    page_ids = [row[0] for row in rows[query.offset : query.offset + query.limit]]
+    candidates.sort(key=lambda c: (-c.score, distances.get(c.id, 0.0), c.id))
+    page_ids = [c.id for c in candidates[query.offset : query.offset + query.limit]]
     return CourseSearchResult(
-        total=len(rows),
+        total=len(candidates),
         items=load_cards(session, ids=page_ids, distances=distances),
     )
 
@@ -140,9 +195,7 @@ def load_cards(
 ) -> list[CourseCard]:
     if not ids:
         return []
-    offerings = session.scalars(
-        select(Offering).where(Offering.id.in_(ids))
-    ).all()
+    offerings = session.scalars(select(Offering).where(Offering.id.in_(ids))).all()
     by_id = {offering.id: offering for offering in offerings}
     return [
         to_card(by_id[offering_id], (distances or {}).get(offering_id))
@@ -160,7 +213,7 @@ def to_card(offering: Offering, distance_km: float | None) -> CourseCard:
     return CourseCard(
         id=offering.id,
         title=offering.title,
-        kind=offering.kind,  # type: ignore[arg-type]
+        kind=offering.kind,
         level=offering.level,
         crebo=offering.crebo,
         sector=offering.sector,
@@ -170,9 +223,7 @@ def to_card(offering: Offering, distance_km: float | None) -> CourseCard:
         learning_modes=[mode for mode in offering.learning_modes.split(",") if mode],
         duration_weeks=offering.duration_weeks,
         price_eur=offering.price_eur,
-        start_dates=[
-            dt.date.fromisoformat(day) for day in offering.start_dates.split(",") if day
-        ],
+        start_dates=[dt.date.fromisoformat(day) for day in offering.start_dates.split(",") if day],
         url=offering.url,
         is_sample=offering.is_sample,
         distance_km=round(distance_km, 1) if distance_km is not None else None,

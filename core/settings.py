@@ -16,9 +16,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(
-        env_prefix="LEERWIJZER_", env_file=".env", extra="ignore"
-    )
+    model_config = SettingsConfigDict(env_prefix="LEERWIJZER_", env_file=".env", extra="ignore")
 
     data_dir: Path = PROJECT_ROOT / "var"
     # Empty means the embedded default: a SQLite file in data_dir.

@@ -70,6 +70,7 @@ def ensure_spacy_model() -> None:
             [sys.executable, "-m", "nlu.spacy_model", str(SPACY_MODEL_DIR)],
             cwd=ROOT,
             check=True,
+            stdout=sys.stderr,
         )
 
 
@@ -79,15 +80,24 @@ def train(target: Path) -> None:
     started = time.perf_counter()
     subprocess.run(
         [
-            str(rasa), "train",
-            "--config", "config.yml",
-            "--domain", "bot/domain.yml",
-            "--data", "bot/data", "nlu/data",
-            "--out", str(target.parent),
-            "--fixed-model-name", target.name.removesuffix(".tar.gz"),
+            str(rasa),
+            "train",
+            "--config",
+            "config.yml",
+            "--domain",
+            "bot/domain.yml",
+            "--data",
+            "bot/data",
+            "nlu/data",
+            "--out",
+            str(target.parent),
+            "--fixed-model-name",
+            target.name.removesuffix(".tar.gz"),
         ],
         cwd=ROOT,
         check=True,
+        # stdout carries only the model path, for the Makefile.
+        stdout=sys.stderr,
     )
     print(f"model trained in {time.perf_counter() - started:.0f} s: {target}", file=sys.stderr)
 

@@ -9,9 +9,7 @@ import time
 from pathlib import Path
 from types import FrameType
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from scripts.stack import Stack, StackConfig  # noqa: E402
+from scripts.stack import Stack, StackConfig
 
 
 def main() -> int:
@@ -54,7 +52,10 @@ def main() -> int:
     while not stopping:
         crashed = stack.first_exited()
         if crashed:
-            print(f"{crashed} stopped unexpectedly; see {config.log_dir}/{crashed}.log", file=sys.stderr)
+            print(
+                f"{crashed} stopped unexpectedly; see {config.log_dir}/{crashed}.log",
+                file=sys.stderr,
+            )
             stack.stop()
             return 1
         time.sleep(0.5)

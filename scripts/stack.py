@@ -48,6 +48,7 @@ class StackConfig:
             {
                 "RASA_TELEMETRY_ENABLED": "false",
                 "TF_CPP_MIN_LOG_LEVEL": "2",
+                "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
                 "SANIC_HOST": "127.0.0.1",
                 "LEERWIJZER_DATA_DIR": str(self.data_dir),
                 "LEERWIJZER_RASA_URL": self.rasa_url,
@@ -71,24 +72,39 @@ class Stack:
         c = self.config
         return {
             "rasa": [
-                str(RASA_BIN), "run",
+                str(RASA_BIN),
+                "run",
                 "--enable-api",
-                "--interface", "127.0.0.1",
-                "--port", str(c.rasa_port),
-                "--model", str(c.model_path),
-                "--endpoints", "bot/rasa/endpoints.yml",
-                "--credentials", "bot/rasa/credentials.yml",
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                str(c.rasa_port),
+                "--model",
+                str(c.model_path),
+                "--endpoints",
+                "bot/rasa/endpoints.yml",
+                "--credentials",
+                "bot/rasa/credentials.yml",
             ],
             "actions": [
-                str(APP_PYTHON), "-m", "rasa_sdk",
-                "--actions", "actions",
-                "--port", str(c.action_port),
+                str(APP_PYTHON),
+                "-m",
+                "rasa_sdk",
+                "--actions",
+                "actions",
+                "--port",
+                str(c.action_port),
             ],
             "gateway": [
-                str(APP_PYTHON), "-m", "uvicorn",
-                "bot.gateway.main:create_app", "--factory",
-                "--host", "127.0.0.1",
-                "--port", str(c.gateway_port),
+                str(APP_PYTHON),
+                "-m",
+                "uvicorn",
+                "bot.gateway.main:create_app",
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(c.gateway_port),
             ],
         }
 
@@ -102,7 +118,11 @@ class Stack:
             # Own process group, so Ctrl-C in the terminal reaches us first and
             # we stop the children in order instead of all at once.
             self.processes[name] = subprocess.Popen(
-                command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                command,
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
 
@@ -119,7 +139,8 @@ class Stack:
                 process = self.processes[name]
                 if process.poll() is not None:
                     raise RuntimeError(
-                        f"{name} exited with {process.returncode}; see {self.config.log_dir / name}.log"
+                        f"{name} exited with {process.returncode}; "
+                        f"see {self.config.log_dir / name}.log"
                     )
                 if _http_ok(pending[name]):
                     del pending[name]
@@ -128,7 +149,11 @@ class Stack:
             time.sleep(0.5)
 
     def stop(self, *names: str, timeout_s: float = 15.0) -> None:
-        targets = [n for n in ("gateway", "actions", "rasa") if n in self.processes and (not names or n in names)]
+        targets = [
+            n
+            for n in ("gateway", "actions", "rasa")
+            if n in self.processes and (not names or n in names)
+        ]
         for name in targets:
             process = self.processes[name]
             if process.poll() is None:
@@ -140,6 +165,14 @@ class Stack:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
+
+    def resident_mib(self) -> dict[str, float]:
+        """Resident memory of each running process and its children, from /proc."""
+        return {
+            name: _tree_rss_kib(process.pid) / 1024
+            for name, process in self.processes.items()
+            if process.poll() is None
+        }
 
     def first_exited(self) -> str | None:
         for name, process in self.processes.items():
@@ -154,3 +187,17 @@ def _http_ok(url: str) -> bool:
             return bool(response.status == 200)
     except (urllib.error.URLError, OSError):
         return False
+
+
+def _tree_rss_kib(pid: int) -> int:
+    total = 0
+    status = Path(f"/proc/{pid}/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1])
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        for child in children.read_text().split():
+            total += _tree_rss_kib(int(child))
+    return total

@@ -44,7 +44,8 @@ def tracker(
 def run(t: Tracker) -> list[dict[str, Any]]:
     dispatcher = CollectingDispatcher()
     ActionSearchCourses().run(dispatcher, t, {})
-    return dispatcher.messages
+    messages: list[dict[str, Any]] = dispatcher.messages
+    return messages
 
 
 def course_lists(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -69,16 +70,25 @@ def test_without_subject_the_bot_asks_what_to_search() -> None:
     messages = run(tracker("ik zoek een opleiding", []))
     assert messages == [
         {
-            "text": None, "buttons": [], "elements": [], "custom": {}, "template": "utter_ask_what_to_search",
-            "response": "utter_ask_what_to_search", "image": None, "attachment": None,
+            "text": None,
+            "buttons": [],
+            "elements": [],
+            "custom": {},
+            "template": "utter_ask_what_to_search",
+            "response": "utter_ask_what_to_search",
+            "image": None,
+            "attachment": None,
         }
     ]
 
 
 def test_place_remembered_in_a_slot_is_used() -> None:
     messages = run(
-        tracker("en dan in de techniek", [{"entity": "sector", "value": "techniek"}],
-                slots={"location": "enschede"})
+        tracker(
+            "en dan in de techniek",
+            [{"entity": "sector", "value": "techniek"}],
+            slots={"location": "enschede"},
+        )
     )
     (payload,) = course_lists(messages)
     assert {c["region"] for c in payload["courses"]} == {"Twente"}
@@ -88,7 +98,10 @@ def test_unknown_place_is_said_and_search_goes_nationwide() -> None:
     messages = run(
         tracker(
             "warmtepomp in atlantis",
-            [{"entity": "topic", "value": "warmtepomp"}, {"entity": "location", "value": "atlantis"}],
+            [
+                {"entity": "topic", "value": "warmtepomp"},
+                {"entity": "location", "value": "atlantis"},
+            ],
         )
     )
     assert "ken ik niet" in messages[0]["text"]
@@ -97,6 +110,8 @@ def test_unknown_place_is_said_and_search_goes_nationwide() -> None:
 
 
 def test_no_results_get_a_helpful_text_and_no_empty_list() -> None:
-    messages = run(tracker("cursus onderwaterbreien", [{"entity": "topic", "value": "onderwaterbreien"}]))
+    messages = run(
+        tracker("cursus onderwaterbreien", [{"entity": "topic", "value": "onderwaterbreien"}])
+    )
     assert course_lists(messages) == []
     assert "geen opleidingen" in messages[0]["text"]

@@ -45,7 +45,9 @@ def test_bad_chat_input_gets_422_with_a_clear_detail(
 
 def test_invalid_json_gets_422(client: TestClient) -> None:
     response = client.post(
-        "/api/chat", content=b'{"sender_id": "t1", "message": ', headers={"content-type": "application/json"}
+        "/api/chat",
+        content=b'{"sender_id": "t1", "message": ',
+        headers={"content-type": "application/json"},
     )
     assert response.status_code == 422
     assert "not valid JSON" in str(response.json()["detail"])

@@ -18,9 +18,7 @@ def test_every_current_qualification_is_loaded(session: Session) -> None:
 
 
 def test_qualification_fields_come_from_the_crebo_list(session: Session) -> None:
-    vig = session.scalars(
-        select(Qualification).where(Qualification.name == "verzorgende-IG")
-    ).one()
+    vig = session.scalars(select(Qualification).where(Qualification.name == "verzorgende-IG")).one()
     assert vig.level == 3
     assert "BBL" in vig.learning_routes
     assert vig.sector == "zorg"
@@ -31,7 +29,7 @@ def test_all_342_municipalities_have_region_and_coordinates(session: Session) ->
     places = session.scalars(select(Place)).all()
     assert len(places) == 342
     assert all(p.lat is not None and p.lon is not None for p in places)
-    assert all(50.7 < (p.lat or 0) < 53.6 and 3.3 < (p.lon or 0) < 7.3 for p in places)
+    assert all(50.7 < p.lat < 53.6 and 3.3 < p.lon < 7.3 for p in places if p.lat and p.lon)
     enschede = next(p for p in places if p.name == "Enschede")
     assert enschede.region == "Twente"
 
@@ -49,7 +47,7 @@ def test_everyday_names_resolve_to_official_municipalities(session: Session) -> 
 
 
 def test_offerings_are_marked_as_sample_and_use_real_providers(session: Session) -> None:
-    assert session.scalar(select(func.count()).select_from(Offering)) > 5000
-    assert session.scalar(select(func.count()).where(Offering.is_sample.is_(False))) == 0
+    assert session.scalars(select(func.count()).select_from(Offering)).one() > 5000
+    assert session.scalars(select(func.count()).where(Offering.is_sample.is_(False))).one() == 0
     names = set(session.scalars(select(Provider.name)))
     assert {"ROC Midden Nederland", "ROC Tilburg", "ROC van Twente", "Deltion College"} <= names

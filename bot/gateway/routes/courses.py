@@ -7,7 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 
 from bot.gateway.deps import SessionDep
-from catalogue.schemas import LEARNING_MODES, CourseCard, CourseKind, CourseQuery, CourseSearchResult
+from catalogue.schemas import (
+    LEARNING_MODES,
+    CourseCard,
+    CourseKind,
+    CourseQuery,
+    CourseSearchResult,
+)
 from catalogue.search import UnknownPlaceError, get_course, search_courses
 from catalogue.sectors import CANONICAL_SECTORS
 

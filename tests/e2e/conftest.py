@@ -1,0 +1,47 @@
+"""The real stack for end-to-end tests: trained Rasa model, action server, gateway."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scripts.stack import ROOT, Stack, StackConfig
+from tests.conftest import free_port
+
+RASA_PYTHON = ROOT / ".venvs" / "rasa" / "bin" / "python"
+
+
+@pytest.fixture(scope="session")
+def model_path() -> Path:
+    """The cached model for the current inputs; trained here only if missing."""
+    completed = subprocess.run(
+        [str(RASA_PYTHON), "scripts/model.py"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return Path(completed.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def stack(model_path: Path, data_dir: Path, database_url: str) -> Iterator[Stack]:
+    config = StackConfig(
+        model_path=model_path,
+        data_dir=data_dir,
+        gateway_port=free_port(),
+        rasa_port=free_port(),
+        action_port=free_port(),
+        database_url=database_url,
+        log_dir=data_dir / "logs",
+    )
+    running = Stack(config)
+    running.start()
+    try:
+        running.wait_ready()
+        yield running
+    finally:
+        running.stop()
