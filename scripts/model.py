@@ -57,7 +57,7 @@ def inputs_hash() -> str:
 
 def cache_dir() -> Path:
     default = Path.home() / ".cache" / "leerwijzer" / "models"
-    return Path(os.environ.get("LEERWIJZER_MODEL_CACHE", default))
+    return Path(os.environ.get("LEERWIJZER_MODEL_CACHE", default)).expanduser()
 
 
 def model_path() -> Path:
