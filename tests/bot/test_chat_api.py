@@ -53,6 +53,27 @@ def test_invalid_json_gets_422(client: TestClient) -> None:
     assert "not valid JSON" in str(response.json()["detail"])
 
 
+def test_json_without_content_type_is_accepted(client: TestClient) -> None:
+    # What `curl -d '{...}'` sends: form encoding, JSON body. It passes
+    # validation and reaches the (down) assistant.
+    response = client.post(
+        "/api/chat",
+        content=b'{"sender_id": "t1", "message": "hoi"}',
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+    assert response.status_code == 503
+
+
+def test_json_that_is_not_an_object_gets_422(client: TestClient) -> None:
+    response = client.post("/api/chat", json=["hoi"])
+    assert response.status_code == 422
+
+
+def test_oversized_body_gets_413(client: TestClient) -> None:
+    response = client.post("/api/chat", json={"sender_id": "t1", "message": "a" * 70_000})
+    assert response.status_code == 413
+
+
 def test_validation_errors_do_not_echo_the_message(client: TestClient) -> None:
     secret = "mijn BSN is 123456782 " * 300
     response = client.post("/api/chat", json={"sender_id": "t1", "message": secret, "x": 1})

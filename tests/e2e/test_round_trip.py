@@ -58,6 +58,18 @@ def test_search_in_sector_and_place_returns_real_courses(stack: Stack) -> None:
         assert course["distance_km"] <= 25
 
 
+def test_the_readme_curl_without_content_type_works(stack: Stack) -> None:
+    # `curl -d '{...}'` sends the JSON as application/x-www-form-urlencoded.
+    response = httpx.post(
+        f"{stack.config.gateway_url}/api/chat",
+        content=b'{"sender_id":"t1","message":"Ik zoek een opleiding in de zorg in Utrecht"}',
+        headers={"content-type": "application/x-www-form-urlencoded"},
+        timeout=30,
+    )
+    assert response.status_code == 200
+    assert course_list(response.json()["messages"])["total"] > 5
+
+
 def test_a_follow_up_place_refines_the_remembered_search(stack: Stack) -> None:
     chat(stack, "e2e-refine", "ik zoek een opleiding in de techniek")
     response = chat(stack, "e2e-refine", "in Enschede")

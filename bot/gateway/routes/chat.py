@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, HTTPException, Request, status
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
 
 from bot.gateway.deps import RasaDep, SettingsDep
 from bot.gateway.rasa_client import AssistantUnavailableError
@@ -18,13 +21,48 @@ UNAVAILABLE_DETAIL = (
 )
 
 
+# A chat message is small; anything much larger is not a chat message.
+MAX_BODY_BYTES = 64 * 1024
+
+
+async def read_chat_request(raw: Request) -> ChatRequest:
+    """Parse the body as JSON whatever the Content-Type says.
+
+    `curl -d '{...}'` sends form encoding; clients that forget the header
+    should still get an answer, and bad JSON still gets a clear 422.
+    """
+    body = await raw.body()
+    if len(body) > MAX_BODY_BYTES:
+        raise HTTPException(
+            status.HTTP_413_CONTENT_TOO_LARGE, f"body is larger than {MAX_BODY_BYTES} bytes"
+        )
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise RequestValidationError(
+            [{"type": "json_invalid", "loc": ("body",), "msg": "invalid JSON"}]
+        ) from error
+    try:
+        return ChatRequest.model_validate(data)
+    except ValidationError as error:
+        errors = [{**e, "loc": ("body", *e["loc"])} for e in error.errors()]
+        raise RequestValidationError(errors) from error
+
+
 @router.post(
     "/chat",
     response_model=ChatResponse,
     response_model_exclude_none=True,
     responses={422: {"description": "Bad input"}, 503: {"description": "Assistant down"}},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": ChatRequest.model_json_schema()}},
+        }
+    },
 )
-async def chat(request: ChatRequest, rasa: RasaDep, settings: SettingsDep) -> ChatResponse:
+async def chat(http_request: Request, rasa: RasaDep, settings: SettingsDep) -> ChatResponse:
+    request = await read_chat_request(http_request)
     text = request.message.strip()
     if not text:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "message is empty")
@@ -34,7 +72,7 @@ async def chat(request: ChatRequest, rasa: RasaDep, settings: SettingsDep) -> Ch
             f"message is longer than {settings.max_message_chars} characters",
         )
     try:
-        raw = await rasa.send_message(
+        replies = await rasa.send_message(
             sender_id=request.sender_id, message=text, metadata=request.metadata
         )
     except AssistantUnavailableError as error:
@@ -43,7 +81,7 @@ async def chat(request: ChatRequest, rasa: RasaDep, settings: SettingsDep) -> Ch
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, UNAVAILABLE_DETAIL) from error
     messages = [
         Message.model_validate({k: v for k, v in item.items() if k != "recipient_id"})
-        for item in raw
+        for item in replies
         if isinstance(item, dict)
     ]
     return ChatResponse(sender_id=request.sender_id, messages=messages)
