@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Iterator
 
@@ -103,3 +104,20 @@ def test_chat_page_is_served(client: TestClient) -> None:
     assert response.status_code == 200
     assert 'role="log"' in response.text
     assert client.get("/static/chat.js").status_code == 200
+
+
+def test_a_hanging_rasa_gives_503_within_the_deadline(down_settings: Settings) -> None:
+    # A server that accepts connections and never answers.
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        port = silent.getsockname()[1]
+        settings = down_settings.model_copy(
+            update={"rasa_url": f"http://127.0.0.1:{port}", "rasa_timeout_s": 1.0}
+        )
+        with TestClient(create_app(settings)) as client:
+            started = time.perf_counter()
+            response = client.post("/api/chat", json={"sender_id": "t1", "message": "hoi"})
+            elapsed = time.perf_counter() - started
+    assert response.status_code == 503
+    assert elapsed < 5
