@@ -3,7 +3,7 @@
     python -m catalogue.export_nlu
 
 Writes nlu/data/lookups/location.yml, a Rasa lookup table of every
-municipality and town name people may write.
+municipality, town, labour-market region and province name people may write.
 """
 
 from __future__ import annotations
@@ -12,123 +12,19 @@ import logging
 from pathlib import Path
 
 from catalogue.places import EXTRA_ALIASES, without_qualifier
-from catalogue.reference import read_municipalities, read_towns
+from catalogue.reference import DATA_DIR, read_municipalities, read_towns
 from core.settings import PROJECT_ROOT
 
 logger = logging.getLogger(__name__)
 
 LOOKUP_PATH = PROJECT_ROOT / "nlu" / "data" / "lookups" / "location.yml"
 
-# Place names that are also everyday Dutch words ("dat is best", "echt waar",
-# "werken met dieren"): as lookup entries they would turn words into places.
-COMMON_WORD_PLACES = frozenset(
-    [
-        "best",
-        "echt",
-        "winkel",
-        "made",
-        "well",
-        "wijk",
-        "ee",
-        "lent",
-        "zand",
-        "hall",
-        "reek",
-        "mijl",
-        "ten",
-        "boven",
-        "nieuw",
-        "oost",
-        "west",
-        "noord",
-        "zuid",
-        "born",
-        "stein",
-        "ens",
-        "nes",
-        "sint",
-        "kamp",
-        "dorp",
-        "veen",
-        "heide",
-        "putten",
-        "vries",
-        "dieren",
-        "beek",
-        "lage",
-        "rijp",
-        "hoek",
-        "poort",
-        "kort",
-        "wit",
-        "rood",
-        "goor",
-        "doorn",
-        "eck",
-        "lies",
-        "hoeve",
-        "laag",
-        "balk",
-        "blija",
-        "borne",
-        "bant",
-        "erm",
-        "hem",
-        "kolham",
-        "loo",
-        "lutten",
-        "mill",
-        "oene",
-        "otterlo",
-        "rha",
-        "rijs",
-        "schaft",
-        "sluis",
-        "stad",
-        "ulft",
-        "vaassen",
-        "velden",
-        "venhuizen",
-        "wapse",
-        "wijster",
-        "wolfheze",
-        "zelhem",
-        "hengstdijk",
-        "aa",
-        "baak",
-        "bears",
-        "diever",
-        "gees",
-        "hooge",
-        "kring",
-        "lemele",
-        "nij",
-        "ried",
-        "spier",
-        "til",
-        "ees",
-        "eese",
-        "exloo",
-        "nuis",
-        "rolde",
-        "schoonoord",
-        "sleen",
-        "valthe",
-        "wachtum",
-        "ruinen",
-        "nagele",
-        "ens",
-        "luttelgeest",
-        "marknesse",
-        "kraggenburg",
-        "rutten",
-        "tollebeek",
-        "espel",
-        "bant",
-        "creil",
-        "emmeloord",
-    ]
-)
+COMMON_WORDS_FILE = DATA_DIR / "place_names_that_are_words.txt"
+
+
+def common_word_places() -> frozenset[str]:
+    lines = COMMON_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def location_names() -> list[str]:
@@ -136,11 +32,13 @@ def location_names() -> list[str]:
     for municipality in read_municipalities():
         names.add(municipality.name)
         names.add(without_qualifier(municipality.name))
+        # Regions count as places for people: "cursussen in Twente".
+        names.add(municipality.region)
+        names.add(municipality.province)
     names.update(town.name for town in read_towns())
     names.update(alias.title() for alias in EXTRA_ALIASES)
-    return sorted(
-        name for name in names if len(name) > 2 and name.lower() not in COMMON_WORD_PLACES
-    )
+    skip = common_word_places()
+    return sorted(name for name in names if len(name) > 2 and name.lower() not in skip)
 
 
 def render_lookup(names: list[str]) -> str:

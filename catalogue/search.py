@@ -97,11 +97,15 @@ def resolve_place(session: Session, *, name: str) -> ResolvedPlace | None:
 
 
 def _region_filter(session: Session, region: str) -> ColumnElement[bool]:
+    """A labour-market region (name or AMxx code), else a province."""
     wanted = normalise_place_name(region)
     regions = session.execute(select(Place.region, Place.region_code).distinct()).all()
     for name, code in regions:
         if wanted in (normalise_place_name(name), code.lower()):
             return Place.region_code == code
+    for (province,) in session.execute(select(Place.province).distinct()):
+        if wanted == normalise_place_name(province):
+            return Place.province == province
     raise UnknownPlaceError(region)
 
 

@@ -42,6 +42,12 @@ def test_region_name_works_as_place(session: Session) -> None:
     assert {card.region for card in result.items} == {"Twente"}
 
 
+def test_province_works_as_place(session: Session) -> None:
+    result = search_courses(session, query=CourseQuery(place="Overijssel", limit=100))
+    assert result.total > 0
+    assert {card.region for card in result.items} <= {"Twente", "Regio Zwolle"}
+
+
 def test_unknown_place_is_an_error(session: Session) -> None:
     with pytest.raises(UnknownPlaceError):
         search_courses(session, query=CourseQuery(place="Atlantis"))

@@ -86,7 +86,7 @@ def test_out_of_scope_gets_a_polite_refusal(stack: Stack) -> None:
 def test_gibberish_gets_the_fallback(stack: Stack) -> None:
     response = chat(stack, "e2e-fallback", "qwx zzkv blorp")
     texts = " ".join(m.get("text") or "" for m in response.json()["messages"])
-    assert "niet" in texts
+    assert "begreep ik niet" in texts
 
 
 @pytest.mark.parametrize(
@@ -115,6 +115,18 @@ def test_gibberish_gets_the_fallback(stack: Stack) -> None:
 def test_model_parse_gives_the_contract_intents(stack: Stack, text: str, intent: str) -> None:
     response = httpx.post(f"{stack.config.rasa_url}/model/parse", json={"text": text}, timeout=10)
     assert response.json()["intent"]["name"] == intent
+
+
+def test_model_parse_finds_regions_and_skips_words_that_are_villages(stack: Stack) -> None:
+    response = httpx.post(
+        f"{stack.config.rasa_url}/model/parse",
+        json={"text": "ik wil een cursus in Twente"},
+        timeout=10,
+    )
+    locations = {
+        e["value"].lower() for e in response.json()["entities"] if e["entity"] == "location"
+    }
+    assert locations == {"twente"}
 
 
 def test_model_parse_extracts_sector_and_place(stack: Stack) -> None:
