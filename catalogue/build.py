@@ -2,8 +2,9 @@
 
     python -m catalogue.build [--database-url URL]
 
-For SQLite the database is written to a temporary file and moved into place,
-so a running gateway never reads a half-built catalogue.
+The schema comes from the Alembic migrations. For SQLite the database is
+written to a temporary file and moved into place, so a running gateway never
+reads a half-built catalogue; on PostgreSQL the schema is rebuilt in place.
 """
 
 from __future__ import annotations
@@ -15,19 +16,24 @@ import os
 import time
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from catalogue.db import make_engine
+from catalogue.indexing import add_vocabulary, search_fields, vocabulary_of
 from catalogue.models import (
     Base,
     Offering,
+    OfferingTopic,
     Place,
     PlaceAlias,
     Provider,
+    ProviderLocation,
     Qualification,
     QualificationSector,
+    Topic,
+    TopicSynonym,
 )
 from catalogue.places import EXTRA_ALIASES, normalise_place_name, without_qualifier
 from catalogue.reference import (
@@ -40,8 +46,11 @@ from catalogue.reference import (
     read_qualifications,
     read_towns,
 )
-from catalogue.sample import generate_offerings
+from catalogue.sample import SampleOffering, generate_offerings
+from catalogue.schema import downgrade_to_base, upgrade_to_head
 from catalogue.sectors import sectors_for
+from catalogue.text import fold
+from catalogue.topics import load_course_data
 from core.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -52,31 +61,36 @@ def build_catalogue(
 ) -> dict[str, int]:
     """(Re)create the catalogue at database_url; returns row counts per table."""
     url = make_url(database_url)
+    day = today or dt.date.today()
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         final_path = Path(str(url.database))
         final_path.parent.mkdir(parents=True, exist_ok=True)
         tmp_path = final_path.with_suffix(final_path.suffix + ".tmp")
         tmp_path.unlink(missing_ok=True)
-        engine = make_engine(str(url.set(database=str(tmp_path))))
-        counts = _fill(engine, data_dir, today or dt.date.today())
-        engine.dispose()
+        tmp_url = url.set(database=str(tmp_path)).render_as_string(hide_password=False)
+        upgrade_to_head(tmp_url)
+        counts = _fill_and_dispose(make_engine(tmp_url), data_dir, day)
         os.replace(tmp_path, final_path)
         return counts
-    engine = make_engine(database_url)
-    counts = _fill(engine, data_dir, today or dt.date.today())
-    engine.dispose()
-    return counts
+    downgrade_to_base(database_url)
+    upgrade_to_head(database_url)
+    return _fill_and_dispose(make_engine(database_url), data_dir, day)
 
 
-def _fill(engine: Engine, data_dir: Path, today: dt.date) -> dict[str, int]:
-    Base.metadata.drop_all(engine)
-    Base.metadata.create_all(engine)
-    with Session(engine) as session, session.begin():
-        places = _add_places(session, data_dir)
-        sector_of = _add_qualifications(session, data_dir)
-        _add_offerings(session, data_dir, places, sector_of, today)
-    with Session(engine) as session:
-        return {table.name: session.query(table).count() for table in Base.metadata.sorted_tables}
+def _fill_and_dispose(engine: Engine, data_dir: Path, today: dt.date) -> dict[str, int]:
+    try:
+        with Session(engine) as session, session.begin():
+            places = _add_places(session, data_dir)
+            sector_of = _add_qualifications(session, data_dir)
+            topic_ids = _add_topics(session)
+            _add_offerings(session, data_dir, places, sector_of, topic_ids, today)
+        with Session(engine) as session:
+            return {
+                table.name: session.scalars(select(func.count()).select_from(table)).one()
+                for table in Base.metadata.sorted_tables
+            }
+    finally:
+        engine.dispose()
 
 
 def _add_places(session: Session, data_dir: Path) -> dict[str, Place]:
@@ -89,7 +103,7 @@ def _add_places(session: Session, data_dir: Path) -> dict[str, Place]:
     places: dict[str, Place] = {}
     for row in municipalities:
         lat, lon = centre[row.name]
-        place = Place(
+        places[row.name] = Place(
             name=row.name,
             cbs_code=row.cbs_code,
             province=row.province,
@@ -98,18 +112,16 @@ def _add_places(session: Session, data_dir: Path) -> dict[str, Place]:
             lat=lat,
             lon=lon,
         )
-        session.add(place)
-        places[row.name] = place
+    session.add_all(places.values())
     session.flush()
 
     aliases: dict[str, PlaceAlias] = {}
 
     def add_alias(alias: str, place: Place, point: tuple[float, float] | None) -> None:
         key = normalise_place_name(alias)
-        if key in aliases:
-            return
-        lat, lon = point or (place.lat, place.lon)
-        aliases[key] = PlaceAlias(alias=key, place_id=place.id, lat=lat, lon=lon)
+        if key not in aliases:
+            lat, lon = point or (place.lat, place.lon)
+            aliases[key] = PlaceAlias(alias=key, place_id=place.id, lat=lat, lon=lon)
 
     # Official names first, so a municipality wins over a same-named village.
     for name, place in places.items():
@@ -117,13 +129,13 @@ def _add_places(session: Session, data_dir: Path) -> dict[str, Place]:
     for alias, official in EXTRA_ALIASES.items():
         add_alias(alias, places[official], None)
     for town in towns:
-        place_or_none = places.get(town.municipality)
-        if place_or_none is None:
+        town_place = places.get(town.municipality)
+        if town_place is None:
             continue
         town_key = normalise_place_name(town.name)
         municipality_key = normalise_place_name(without_qualifier(town.municipality))
         point = coordinates.get((town_key, municipality_key)) or unique_coordinates.get(town_key)
-        add_alias(town.name, place_or_none, point)
+        add_alias(town.name, town_place, point)
     # "Bergen" is ambiguous (L. and NH.): only unambiguous short names are added.
     short_names: dict[str, list[Place]] = {}
     for name, place in places.items():
@@ -161,52 +173,121 @@ def _add_qualifications(session: Session, data_dir: Path) -> dict[str, str]:
     return sector_of
 
 
+def _add_topics(session: Session) -> dict[str, int]:
+    topic_ids: dict[str, int] = {}
+    seen_synonyms: set[str] = set()
+    for spec in load_course_data().topics:
+        topic = Topic(name=spec.name, sector=spec.sector)
+        for synonym in spec.synonyms:
+            key = fold(synonym)
+            if key not in seen_synonyms and key != spec.name:
+                seen_synonyms.add(key)
+                topic.synonyms.append(TopicSynonym(synonym=key))
+        session.add(topic)
+        session.flush()
+        topic_ids[spec.name] = topic.id
+    return topic_ids
+
+
 def _add_offerings(
     session: Session,
     data_dir: Path,
     places: dict[str, Place],
     sector_of: dict[str, str],
+    topic_ids: dict[str, int],
     today: dt.date,
 ) -> None:
     provider_rows = read_providers(data_dir)
-    providers = {
-        row.name: Provider(name=row.name, kind=row.kind, website=row.website)
-        for row in provider_rows
-    }
+    aliases = {alias.alias: alias for alias in session.scalars(select(PlaceAlias))}
+    places_by_id = {place.id: place for place in places.values()}
+    providers: dict[str, Provider] = {}
+    locations: dict[tuple[str, str], ProviderLocation] = {}
+    for row in provider_rows:
+        provider = Provider(name=row.name, kind=row.kind, website=row.website)
+        providers[row.name] = provider
+        for town in row.towns:
+            alias = aliases.get(normalise_place_name(town))
+            if alias is None:
+                raise ValueError(f"provider town {town!r} is not a known place")
+            location = ProviderLocation(
+                place_id=alias.place_id, town=town, lat=alias.lat, lon=alias.lon
+            )
+            provider.locations.append(location)
+            locations[(row.name, town)] = location
     session.add_all(providers.values())
     session.flush()
-    aliases = {alias.alias: alias for alias in session.query(PlaceAlias)}
-    for sample in generate_offerings(
+
+    samples = generate_offerings(
         providers=provider_rows,
         qualifications=read_qualifications(data_dir),
         sector_of=sector_of,
+        course_data=load_course_data(),
         today=today,
-    ):
-        alias = aliases.get(normalise_place_name(sample.town))
-        if alias is None:
-            raise ValueError(f"provider town {sample.town!r} is not a known place")
-        session.add(
-            Offering(
-                title=sample.title,
-                kind="diploma",
-                crebo=sample.crebo,
-                level=sample.level,
-                sector=sample.sector,
-                provider_id=providers[sample.provider].id,
-                place_id=alias.place_id,
-                town=sample.town,
-                learning_modes=",".join(sample.learning_modes),
-                duration_weeks=sample.duration_weeks,
-                price_eur=sample.price_eur,
-                start_dates=",".join(day.isoformat() for day in sample.start_dates),
-                url=sample.url,
-                is_sample=True,
-            )
-        )
+    )
+    rows = [
+        {"id": number, **_offering_row(sample, providers, locations, places_by_id)}
+        for number, sample in enumerate(samples, start=1)
+    ]
+    for start in range(0, len(rows), 2000):
+        session.execute(insert(Offering), rows[start : start + 2000])
+    links = [
+        {"offering_id": row["id"], "topic_id": topic_ids[topic]}
+        for row, sample in zip(rows, samples, strict=True)
+        for topic in sample.topics
+    ]
+    if links:
+        session.execute(insert(OfferingTopic), links)
+    add_vocabulary(session, vocabulary_of(rows))
+
+
+def _offering_row(
+    sample: SampleOffering,
+    providers: dict[str, Provider],
+    locations: dict[tuple[str, str], ProviderLocation],
+    places_by_id: dict[int, Place],
+) -> dict[str, object]:
+    location = locations[(sample.provider, sample.town)]
+    place = places_by_id[location.place_id]
+    return {
+        "provider_id": providers[sample.provider].id,
+        "location_id": location.id,
+        "external_ref": sample.external_ref,
+        "title": sample.title,
+        "description": sample.description,
+        "kind": sample.kind,
+        "crebo": sample.crebo,
+        "level": sample.level,
+        "sector": sample.sector,
+        "place_id": place.id,
+        "town": sample.town,
+        "region_code": place.region_code,
+        "province": place.province,
+        "lat": location.lat,
+        "lon": location.lon,
+        "learning_modes": ",".join(sample.learning_modes),
+        "duration_weeks": sample.duration_weeks,
+        "hours_per_week": sample.hours_per_week,
+        "price_eur": sample.price_eur,
+        "start_dates": ",".join(day.isoformat() for day in sample.start_dates),
+        "admission_level": sample.admission_level,
+        "in_stap_register": sample.in_stap_register,
+        "url": sample.url,
+        "is_sample": True,
+        **search_fields(
+            title=sample.title,
+            description=sample.description,
+            topics=sample.topics,
+            sector=sample.sector,
+            provider=sample.provider,
+            town=sample.town,
+            region=place.region,
+            dossier=sample.dossier,
+        ),
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description="Build the sample catalogue database.")
     parser.add_argument("--database-url", default=None)
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")

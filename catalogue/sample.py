@@ -1,9 +1,8 @@
 """Generate the sample offerings: real providers and qualifications, invented details.
 
-Which provider offers which qualification in which town, and with what price,
-duration and start dates, is not public as open data in one place. The sample
-makes it plausible and deterministic (fixed seed) and marks every row as
-sample data.
+Which provider offers what where, with which price, hours and start dates,
+is not open data in one place. The sample makes it plausible and
+deterministic (fixed seed), and every row is marked as sample data.
 """
 
 from __future__ import annotations
@@ -13,45 +12,57 @@ import random
 from dataclasses import dataclass
 
 from catalogue.reference import ProviderRow
+from catalogue.topics import CourseData, CourseTemplate, topics_in
 
 SEED = 20261120
 
-# Groups that agricultural colleges (AOCs) teach, and ROCs mostly do not.
-GREEN_SECTORS = frozenset({"groen"})
-
 # How many of the fitting qualifications a provider offers in one town.
-_SHARE_BY_KIND = {"roc": 0.45, "aoc": 0.8, "private": 0.12}
-
-# Sample prices incl. VAT. BBL: employer-paid cursusgeld-like; BOL is
-# publicly funded, so the user pays lesgeld, not a course price.
+_DIPLOMA_SHARE = {"roc": 0.45, "aoc": 0.8, "private": 0.08}
+_COURSE_SHARE = {"roc": 0.75, "aoc": 0.25, "private": 0.5}
+_WEEKS_BY_LEVEL = {1: 52, 2: 78, 3: 104, 4: 156}
+# BBL: cursusgeld-like sample prices; BOL is publicly funded (lesgeld, no course price).
 _BBL_PRICE_BY_LEVEL = {1: 290.0, 2: 290.0, 3: 1480.0, 4: 1480.0}
 _PRIVATE_PRICE_BY_LEVEL = {1: 1495.0, 2: 1995.0, 3: 2795.0, 4: 3495.0}
-_WEEKS_BY_LEVEL = {1: 52, 2: 78, 3: 104, 4: 156}
+# Usual minimum prior education per level (entree has none).
+_ADMISSION_BY_LEVEL = {1: None, 2: 1, 3: 2, 4: 2}
 
 
 @dataclass(frozen=True)
 class SampleOffering:
+    external_ref: str
     title: str
-    crebo: str
-    level: int
+    description: str
+    kind: str
+    crebo: str | None
+    level: int | None
     sector: str
     provider: str
     town: str
     learning_modes: tuple[str, ...]
     duration_weeks: int
+    hours_per_week: float
     price_eur: float | None
     start_dates: tuple[dt.date, ...]
+    admission_level: int | None
+    in_stap_register: bool
     url: str
+    topics: tuple[str, ...]
+    dossier: str = ""
 
 
-def next_start_dates(today: dt.date) -> tuple[dt.date, ...]:
-    """The next two of the usual mbo starts (1 February, 1 September)."""
+def next_start_dates(today: dt.date, months: tuple[int, ...] = (2, 9)) -> tuple[dt.date, ...]:
+    """Upcoming first-of-month starts in the given months, nearest first."""
     candidates = sorted(
-        dt.date(year, month, 1)
-        for year in (today.year, today.year + 1, today.year + 2)
-        for month in (2, 9)
+        dt.date(year, month, 1) for year in (today.year, today.year + 1) for month in months
     )
-    return tuple(day for day in candidates if day > today)[:2]
+    return tuple(day for day in candidates if day > today)
+
+
+def _price(low: float, high: float, rng: random.Random) -> float:
+    if high <= 0:
+        return 0.0
+    # Prices end in 5 like course prices do (995, 1495).
+    return float(max(0, round(rng.uniform(low, high) / 50) * 50 - 5))
 
 
 def generate_offerings(
@@ -59,55 +70,160 @@ def generate_offerings(
     providers: list[ProviderRow],
     qualifications: list[dict[str, str]],
     sector_of: dict[str, str],
+    course_data: CourseData,
     today: dt.date,
 ) -> list[SampleOffering]:
     rng = random.Random(SEED)  # noqa: S311 - sample data, not security
-    starts = next_start_dates(today)
     offerings: list[SampleOffering] = []
     for provider in providers:
-        share = _SHARE_BY_KIND[provider.kind]
-        fitting = [
-            q
-            for q in qualifications
-            if (sector_of[q["code"]] in GREEN_SECTORS) == (provider.kind == "aoc")
-            or provider.kind == "private"
-        ]
         for town in provider.towns:
-            for qualification in fitting:
-                if rng.random() > share:
-                    continue
-                offerings.append(_offering(provider, town, qualification, sector_of, starts, rng))
+            offerings += _diplomas(
+                provider, town, qualifications, sector_of, course_data, today, rng
+            )
+            offerings += _courses(provider, town, course_data.courses, today, rng)
+            if provider.kind == "roc":
+                offerings += _recognition(
+                    provider, town, qualifications, sector_of, course_data, today, rng
+                )
     return offerings
 
 
-def _offering(
+def _diplomas(
     provider: ProviderRow,
     town: str,
-    qualification: dict[str, str],
+    qualifications: list[dict[str, str]],
     sector_of: dict[str, str],
-    starts: tuple[dt.date, ...],
+    course_data: CourseData,
+    today: dt.date,
     rng: random.Random,
-) -> SampleOffering:
-    level = int(qualification["niveau"])
-    routes = [r.lower() for r in qualification["leerweg"].split(",") if r in ("BOL", "BBL")]
-    if provider.kind == "private":
-        modes: tuple[str, ...] = ("deeltijd", "online")
-        price: float | None = _PRIVATE_PRICE_BY_LEVEL[level]
-    else:
-        modes = tuple(r for r in routes if rng.random() < 0.85) or tuple(routes[:1])
-        if rng.random() < 0.15 and "bbl" in modes:
-            modes = (*modes, "avond")
-        price = _BBL_PRICE_BY_LEVEL[level] if modes == ("bbl",) else None
-    return SampleOffering(
-        title=qualification["naam"][:1].upper() + qualification["naam"][1:],
-        crebo=qualification["code"],
-        level=level,
-        sector=sector_of[qualification["code"]],
-        provider=provider.name,
-        town=town,
-        learning_modes=modes,
-        duration_weeks=_WEEKS_BY_LEVEL[level],
-        price_eur=price,
-        start_dates=starts if rng.random() < 0.6 else starts[1:],
-        url=provider.website,
-    )
+) -> list[SampleOffering]:
+    result = []
+    starts = next_start_dates(today)[:2]
+    for q in qualifications:
+        green = sector_of[q["code"]] == "groen"
+        if provider.kind != "private" and green != (provider.kind == "aoc"):
+            continue
+        if rng.random() > _DIPLOMA_SHARE[provider.kind]:
+            continue
+        level = int(q["niveau"])
+        routes = [r.lower() for r in q["leerweg"].split(",") if r in ("BOL", "BBL")]
+        if provider.kind == "private":
+            modes: tuple[str, ...] = ("deeltijd", "online")
+            price: float | None = _PRIVATE_PRICE_BY_LEVEL[level]
+        else:
+            modes = tuple(r for r in routes if rng.random() < 0.85) or tuple(routes[:1])
+            if "bbl" in modes and rng.random() < 0.15:
+                modes = (*modes, "avond")
+            price = _BBL_PRICE_BY_LEVEL[level] if modes[0] == "bbl" and len(modes) <= 2 else None
+        name = q["naam"][:1].upper() + q["naam"][1:]
+        result.append(
+            SampleOffering(
+                external_ref=f"sample-diploma-{q['code']}-{town}",
+                title=name,
+                description=(
+                    f"Mbo-opleiding {name} op niveau {level}. "
+                    f"Kwalificatiedossier {q['dossier_naam']}."
+                ),
+                kind="diploma",
+                crebo=q["code"],
+                level=level,
+                sector=sector_of[q["code"]],
+                provider=provider.name,
+                town=town,
+                learning_modes=modes,
+                duration_weeks=_WEEKS_BY_LEVEL[level],
+                hours_per_week=8.0 if modes[0] == "bbl" else 26.0,
+                price_eur=price,
+                start_dates=starts if rng.random() < 0.6 else starts[1:],
+                admission_level=_ADMISSION_BY_LEVEL[level],
+                in_stap_register=provider.kind == "private",
+                url=provider.website,
+                topics=tuple(topics_in(f"{q['naam']} {q['dossier_naam']}", course_data.topics)),
+                dossier=q["dossier_naam"],
+            )
+        )
+    return result
+
+
+def _courses(
+    provider: ProviderRow,
+    town: str,
+    templates: tuple[CourseTemplate, ...],
+    today: dt.date,
+    rng: random.Random,
+) -> list[SampleOffering]:
+    result = []
+    monthly = next_start_dates(today, months=tuple(range(1, 13)))
+    for template in templates:
+        kind = "roc" if provider.kind == "aoc" else provider.kind
+        if kind not in template.offered_by or rng.random() > _COURSE_SHARE[provider.kind]:
+            continue
+        first = rng.randrange(0, 3)
+        result.append(
+            SampleOffering(
+                external_ref=f"sample-{template.kind}-{template.title}-{town}",
+                title=template.title,
+                description=template.description,
+                kind=template.kind,
+                crebo=None,
+                level=template.level,
+                sector=template.sector,
+                provider=provider.name,
+                town=town,
+                learning_modes=template.modes,
+                duration_weeks=template.weeks,
+                hours_per_week=template.hours_per_week,
+                price_eur=_price(*template.price, rng),
+                start_dates=monthly[first : first + 3 : rng.choice((1, 2))],
+                admission_level=template.admission_level,
+                in_stap_register=template.stap,
+                url=provider.website,
+                topics=template.topics,
+            )
+        )
+    return result
+
+
+def _recognition(
+    provider: ProviderRow,
+    town: str,
+    qualifications: list[dict[str, str]],
+    sector_of: dict[str, str],
+    course_data: CourseData,
+    today: dt.date,
+    rng: random.Random,
+) -> list[SampleOffering]:
+    result = []
+    monthly = next_start_dates(today, months=tuple(range(1, 13)))
+    wanted = tuple(name.lower() for name in course_data.recognition_for)
+    for q in qualifications:
+        if not any(fragment in q["naam"].lower() for fragment in wanted):
+            continue
+        for template in course_data.recognition:
+            if rng.random() > 0.35:
+                continue
+            name = q["naam"][:1].upper() + q["naam"][1:]
+            result.append(
+                SampleOffering(
+                    external_ref=f"sample-{template.kind}-{q['code']}-{town}",
+                    title=template.title.format(qualification=name),
+                    description=template.description.format(qualification=name),
+                    kind=template.kind,
+                    crebo=q["code"],
+                    level=int(q["niveau"]),
+                    sector=sector_of[q["code"]],
+                    provider=provider.name,
+                    town=town,
+                    learning_modes=("deeltijd",),
+                    duration_weeks=template.weeks,
+                    hours_per_week=template.hours_per_week,
+                    price_eur=_price(*template.price, rng),
+                    start_dates=monthly[:2],
+                    admission_level=None,
+                    in_stap_register=template.kind == "evc",
+                    url=provider.website,
+                    topics=tuple(topics_in(q["naam"], course_data.topics)),
+                    dossier=q["dossier_naam"],
+                )
+            )
+    return result

@@ -31,6 +31,11 @@ class CourseCard(BaseModel):
     # Extensions: generated sample rows are labelled, and a place search says how far.
     is_sample: bool
     distance_km: float | None = None
+    description: str = ""
+    hours_per_week: float | None = None
+    admission_level: int | None = None
+    # Historical: STAP ended on 1 January 2024.
+    in_stap_register: bool = False
 
 
 class CourseSearchResult(BaseModel):

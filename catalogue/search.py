@@ -1,80 +1,27 @@
-"""Course search over the catalogue: filters, relevance, distance."""
+"""Course search: the one service interface the API and the actions use."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+import math
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, case, func, literal, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Float, and_, cast, func, literal, or_, select
+from sqlalchemy.orm import Session, selectinload
 
-from catalogue.models import (
-    Offering,
-    Place,
-    PlaceAlias,
-    Provider,
-    Qualification,
-    QualificationSector,
-)
+from catalogue.fulltext import join_index, text_match
+from catalogue.models import Offering, Place, PlaceAlias, QualificationSector
 from catalogue.places import bounding_box, haversine_km, normalise_place_name
+from catalogue.query import TextQuery, analyse
 from catalogue.schemas import CourseCard, CourseQuery, CourseSearchResult
 
-# Words that say "I am looking for a course" rather than what about.
-_STOPWORDS = frozenset(
-    [
-        "ik",
-        "wil",
-        "zoek",
-        "zoeken",
-        "een",
-        "de",
-        "het",
-        "in",
-        "op",
-        "bij",
-        "van",
-        "voor",
-        "naar",
-        "met",
-        "en",
-        "of",
-        "als",
-        "mbo",
-        "opleiding",
-        "opleidingen",
-        "cursus",
-        "cursussen",
-        "training",
-        "trainingen",
-        "er",
-        "iets",
-        "over",
-        "graag",
-        "kan",
-        "ik",
-        "je",
-        "mij",
-        "me",
-        "mijn",
-        "is",
-        "zijn",
-        "wat",
-        "welke",
-    ]
-)
+KM_PER_DEGREE = 111.2
+# Distance at which a text score is halved: nearby beats far, relevance still counts.
+HALF_SCORE_KM = 25.0
 
 
 class UnknownPlaceError(ValueError):
-    """The place is neither a municipality, a town nor a labour-market region."""
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    id: int
-    lat: float | None
-    lon: float | None
-    score: int
+    """The place is neither a municipality, a town, a region nor a province."""
 
 
 @dataclass(frozen=True)
@@ -84,128 +31,144 @@ class ResolvedPlace:
     lon: float
 
 
-def search_terms(text: str) -> list[str]:
-    words = re.findall(r"[\w'-]+", normalise_place_name(text))
-    return [word for word in words if word not in _STOPWORDS and len(word) > 1]
-
-
 def resolve_place(session: Session, *, name: str) -> ResolvedPlace | None:
     alias = session.get(PlaceAlias, normalise_place_name(name))
-    if alias is None or alias.lat is None or alias.lon is None:
+    if alias is None:
         return None
     return ResolvedPlace(name=alias.place.name, lat=alias.lat, lon=alias.lon)
 
 
-def _region_filter(session: Session, region: str) -> ColumnElement[bool]:
+def _area_filter(session: Session, name: str) -> ColumnElement[bool]:
     """A labour-market region (name or AMxx code), else a province."""
-    wanted = normalise_place_name(region)
-    regions = session.execute(select(Place.region, Place.region_code).distinct()).all()
-    for name, code in regions:
-        if wanted in (normalise_place_name(name), code.lower()):
-            return Place.region_code == code
+    wanted = normalise_place_name(name)
+    for region, code in session.execute(select(Place.region, Place.region_code).distinct()):
+        if wanted in (normalise_place_name(region), code.lower()):
+            return Offering.region_code == code
     for (province,) in session.execute(select(Place.province).distinct()):
         if wanted == normalise_place_name(province):
-            return Place.province == province
-    raise UnknownPlaceError(region)
+            return Offering.province == province
+    raise UnknownPlaceError(name)
 
 
-def search_courses(session: Session, *, query: CourseQuery) -> CourseSearchResult:
-    statement = select(Offering.id, Place.lat, Place.lon, literal(0)).join(
-        Place, Offering.place_id == Place.id
-    )
-    statement = statement.join(Provider, Offering.provider_id == Provider.id).outerjoin(
-        Qualification, Offering.crebo == Qualification.crebo
-    )
+def _squared_km(centre: ResolvedPlace) -> ColumnElement[float]:
+    """Squared distance on a flat map: plain arithmetic, so both backends run it."""
+    east = KM_PER_DEGREE * math.cos(math.radians(centre.lat))
+    dy = (Offering.lat - centre.lat) * KM_PER_DEGREE
+    dx = (Offering.lon - centre.lon) * east
+    return cast(dy * dy + dx * dx, Float)
+
+
+def _filters(session: Session, query: CourseQuery) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
     if query.sector:
         in_sector = select(QualificationSector.crebo).where(
             QualificationSector.sector == query.sector
         )
-        statement = statement.where(
-            or_(Offering.sector == query.sector, Offering.crebo.in_(in_sector))
-        )
+        conditions.append(or_(Offering.sector == query.sector, Offering.crebo.in_(in_sector)))
     if query.level is not None:
-        statement = statement.where(Offering.level == query.level)
+        conditions.append(Offering.level == query.level)
     if query.kind:
-        statement = statement.where(Offering.kind == query.kind)
+        conditions.append(Offering.kind == query.kind)
     if query.mode:
-        statement = statement.where(("," + Offering.learning_modes + ",").like(f"%,{query.mode},%"))
+        modes = literal(",") + Offering.learning_modes + literal(",")
+        conditions.append(modes.like(f"%,{query.mode},%"))
     if query.max_price is not None:
         # No course price (publicly funded BOL) fits any budget.
-        statement = statement.where(
-            or_(Offering.price_eur.is_(None), Offering.price_eur <= query.max_price)
-        )
+        conditions.append(or_(Offering.price_eur.is_(None), Offering.price_eur <= query.max_price))
     if query.region:
-        statement = statement.where(_region_filter(session, query.region))
+        conditions.append(_area_filter(session, query.region))
+    return conditions
 
+
+def search_courses(session: Session, *, query: CourseQuery) -> CourseSearchResult:
+    conditions = _filters(session, query)
     centre: ResolvedPlace | None = None
+    squared_km: ColumnElement[float] | None = None
     if query.place:
         centre = resolve_place(session, name=query.place)
         if centre is None:
-            # A region name ("Twente") is a place too, for people.
-            statement = statement.where(_region_filter(session, query.place))
+            # A region ("Twente") or a province is a place too, for people.
+            conditions.append(_area_filter(session, query.place))
         else:
             min_lat, max_lat, min_lon, max_lon = bounding_box(
                 centre.lat, centre.lon, query.radius_km
             )
-            statement = statement.where(
-                Place.lat.between(min_lat, max_lat), Place.lon.between(min_lon, max_lon)
-            )
+            squared_km = _squared_km(centre)
+            conditions += [
+                Offering.lat.between(min_lat, max_lat),
+                Offering.lon.between(min_lon, max_lon),
+                squared_km <= query.radius_km**2,
+            ]
 
-    terms = search_terms(query.q or "")
-    if terms:
-        haystack = func.lower(
-            Offering.title
-            + " "
-            + func.coalesce(Qualification.dossier_name, "")
-            + " "
-            + func.coalesce(Qualification.subgroup, "")
-            + " "
-            + Offering.sector
-            + " "
-            + Provider.name
-            + " "
-            + Offering.town
-        )
-        title = func.lower(Offering.title)
-        score: ColumnElement[int] = literal(0)
-        for term in terms:
-            statement = statement.where(haystack.like(f"%{term}%"))
-            score = score + case((title.like(f"%{term}%"), 2), else_=1)
-        statement = statement.with_only_columns(Offering.id, Place.lat, Place.lon, score)
+    text = analyse(session, query.q) if query.q else None
+    if text is not None and text.groups:
+        total, ids = _text_search(session, query, conditions, text, squared_km, any_group=False)
+        if total == 0 and len(text.groups) > 1:
+            # Nothing has every word: show what has most of them.
+            total, ids = _text_search(session, query, conditions, text, squared_km, any_group=True)
+    else:
+        total, ids = _plain_search(session, query, conditions, squared_km)
 
-    candidates = [
-        _Candidate(id=row[0], lat=row[1], lon=row[2], score=int(row[3]))
-        for row in session.execute(statement)
-    ]
-    distances: dict[int, float] = {}
-    if centre is not None:
-        for candidate in candidates:
-            if candidate.lat is not None and candidate.lon is not None:
-                distances[candidate.id] = haversine_km(
-                    centre.lat, centre.lon, candidate.lat, candidate.lon
-                )
-        candidates = [c for c in candidates if distances.get(c.id, 1e9) <= query.radius_km]
+    return CourseSearchResult(total=total, items=load_cards(session, ids=ids, centre=centre))
 
-    candidates.sort(key=lambda c: (-c.score, distances.get(c.id, 0.0), c.id))
-    page_ids = [c.id for c in candidates[query.offset : query.offset + query.limit]]
-    return CourseSearchResult(
-        total=len(candidates),
-        items=load_cards(session, ids=page_ids, distances=distances),
+
+def _plain_search(
+    session: Session,
+    query: CourseQuery,
+    conditions: list[ColumnElement[bool]],
+    squared_km: ColumnElement[float] | None,
+) -> tuple[int, list[int]]:
+    where = and_(True, *conditions)
+    total = session.scalars(select(func.count()).select_from(Offering).where(where)).one()
+    order = [squared_km] if squared_km is not None else []
+    statement = (
+        select(Offering.id)
+        .where(where)
+        .order_by(*order, Offering.title, Offering.id)
+        .limit(query.limit)
+        .offset(query.offset)
     )
+    return total, list(session.scalars(statement))
+
+
+def _text_search(
+    session: Session,
+    query: CourseQuery,
+    conditions: list[ColumnElement[bool]],
+    text: TextQuery,
+    squared_km: ColumnElement[float] | None,
+    *,
+    any_group: bool,
+) -> tuple[int, list[int]]:
+    match = text_match(session, text, any_group=any_group)
+    where = and_(match.condition, *conditions)
+    counted = join_index(session, select(func.count()).select_from(Offering))
+    total = session.scalars(counted.where(where)).one()
+    score = match.score
+    if squared_km is not None:
+        score = score / (1.0 + squared_km / HALF_SCORE_KM**2)
+    statement = join_index(session, select(Offering.id).select_from(Offering))
+    statement = (
+        statement.where(where)
+        .order_by(score.desc(), Offering.id)
+        .limit(query.limit)
+        .offset(query.offset)
+    )
+    return total, list(session.scalars(statement))
 
 
 def load_cards(
-    session: Session, *, ids: list[int], distances: dict[int, float] | None = None
+    session: Session, *, ids: list[int], centre: ResolvedPlace | None = None
 ) -> list[CourseCard]:
     if not ids:
         return []
-    offerings = session.scalars(select(Offering).where(Offering.id.in_(ids))).all()
-    by_id = {offering.id: offering for offering in offerings}
-    return [
-        to_card(by_id[offering_id], (distances or {}).get(offering_id))
-        for offering_id in ids
-        if offering_id in by_id
-    ]
+    statement = (
+        select(Offering)
+        .where(Offering.id.in_(ids))
+        .options(selectinload(Offering.provider), selectinload(Offering.place))
+    )
+    by_id = {offering.id: offering for offering in session.scalars(statement)}
+    return [to_card(by_id[i], centre) for i in ids if i in by_id]
 
 
 def get_course(session: Session, *, course_id: int) -> CourseCard | None:
@@ -213,7 +176,12 @@ def get_course(session: Session, *, course_id: int) -> CourseCard | None:
     return to_card(offering, None) if offering else None
 
 
-def to_card(offering: Offering, distance_km: float | None) -> CourseCard:
+def to_card(offering: Offering, centre: ResolvedPlace | None) -> CourseCard:
+    distance = (
+        round(haversine_km(centre.lat, centre.lon, offering.lat, offering.lon), 1)
+        if centre
+        else None
+    )
     return CourseCard(
         id=offering.id,
         title=offering.title,
@@ -230,5 +198,9 @@ def to_card(offering: Offering, distance_km: float | None) -> CourseCard:
         start_dates=[dt.date.fromisoformat(day) for day in offering.start_dates.split(",") if day],
         url=offering.url,
         is_sample=offering.is_sample,
-        distance_km=round(distance_km, 1) if distance_km is not None else None,
+        distance_km=distance,
+        description=offering.description,
+        hours_per_week=offering.hours_per_week,
+        admission_level=offering.admission_level,
+        in_stap_register=offering.in_stap_register,
     )

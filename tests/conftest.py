@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from catalogue.build import build_catalogue
@@ -27,10 +31,63 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("var")
 
 
+POSTGRES_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+POSTGRES_TEST_DB = "leerwijzer_test"
+
+
+def _postgres_reachable() -> bool:
+    engine = create_engine(POSTGRES_ADMIN_URL)
+    try:
+        with engine.connect():
+            return True
+    except OperationalError:
+        return False
+    finally:
+        engine.dispose()
+
+
+def _start_postgres() -> None:
+    """Start the machine's PostgreSQL cluster the way the machine's docs say."""
+    clusters = sorted(p.name for p in Path("/etc/postgresql").glob("*"))
+    if not clusters or shutil.which("pg_ctlcluster") is None:
+        return
+    subprocess.run(
+        ["pg_ctlcluster", "--skip-systemctl-redirect", clusters[-1], "main", "start"],
+        check=False,
+        capture_output=True,
+    )
+
+
 @pytest.fixture(scope="session")
-def database_url(data_dir: Path) -> str:
+def sqlite_url(data_dir: Path) -> str:
+    """The embedded default: what `make run` uses."""
     url = f"sqlite:///{data_dir / 'catalogue.db'}"
     build_catalogue(database_url=url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """A fresh catalogue on the local PostgreSQL; started if it is down, never skipped."""
+    if not _postgres_reachable():
+        _start_postgres()
+    if not _postgres_reachable():
+        pytest.fail("PostgreSQL is not reachable on 127.0.0.1:5432 and could not be started")
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {POSTGRES_TEST_DB} WITH (FORCE)"))
+        connection.execute(text(f"CREATE DATABASE {POSTGRES_TEST_DB}"))
+    admin.dispose()
+    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{POSTGRES_TEST_DB}"
+    build_catalogue(database_url=url)
+    return url
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest) -> str:
+    """Each catalogue test runs on both backends."""
+    name = "sqlite_url" if request.param == "sqlite" else "postgres_url"
+    url: str = request.getfixturevalue(name)
     return url
 
 

@@ -13,8 +13,8 @@ from core.settings import get_settings
 
 
 @pytest.fixture(autouse=True)
-def catalogue_env(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("LEERWIJZER_DATABASE_URL", database_url)
+def catalogue_env(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("LEERWIJZER_DATABASE_URL", sqlite_url)
     get_settings.cache_clear()
     catalogue_sessions.cache_clear()
     yield

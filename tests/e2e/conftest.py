@@ -28,14 +28,14 @@ def model_path() -> Path:
 
 
 @pytest.fixture(scope="module")
-def stack(model_path: Path, data_dir: Path, database_url: str) -> Iterator[Stack]:
+def stack(model_path: Path, data_dir: Path, sqlite_url: str) -> Iterator[Stack]:
     config = StackConfig(
         model_path=model_path,
         data_dir=data_dir,
         gateway_port=free_port(),
         rasa_port=free_port(),
         action_port=free_port(),
-        database_url=database_url,
+        database_url=sqlite_url,
         log_dir=data_dir / "logs",
     )
     running = Stack(config)
