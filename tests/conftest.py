@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -32,7 +33,8 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 POSTGRES_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-POSTGRES_TEST_DB = "leerwijzer_test"
+# Parallel runs (two checkouts, a helper) can pick their own database.
+POSTGRES_TEST_DB = os.environ.get("LEERWIJZER_TEST_PG_DB", "leerwijzer_test")
 
 
 def _postgres_reachable() -> bool:
