@@ -1,7 +1,7 @@
 """The backend-specific part of search: how a TextQuery matches and scores.
 
 SQLite: FTS5 MATCH with bm25 (title 10, topics 5, rest 1).
-PostgreSQL: tsvector @@ tsquery with ts_rank_cd (weights A, B, C).
+PostgreSQL: tsvector @@ tsquery with ts_rank (weights A, B, C).
 Scores are returned "higher is better" on both.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Float, Select, cast, func, literal_column, table
+from sqlalchemy import ColumnElement, Float, Select, cast, func, literal_column, not_, select, table
 from sqlalchemy.orm import Session
 
 from catalogue.models import Offering
@@ -25,6 +25,8 @@ _VECTOR: ColumnElement[str] = literal_column("offerings.search_vector")
 class TextMatch:
     condition: ColumnElement[bool]
     score: ColumnElement[float]
+    # The same test for "does not match", usable beside another MATCH.
+    negated: ColumnElement[bool]
 
 
 def _sqlite_term(term: Term) -> str:
@@ -46,16 +48,20 @@ def text_match(session: Session, query: TextQuery, *, any_group: bool) -> TextMa
         # Weights {D, C, B, A} mirror bm25's 10/5/1; normalisation 1 divides by
         # 1 + log(length), as bm25 prefers short documents.
         weights: ColumnElement[str] = literal_column("'{0.0, 0.1, 0.5, 1.0}'::float4[]")
+        condition = _VECTOR.op("@@")(tsquery)
         return TextMatch(
-            condition=_VECTOR.op("@@")(tsquery),
-            score=cast(func.ts_rank_cd(weights, _VECTOR, tsquery, 1), Float),
+            condition=condition,
+            score=cast(func.ts_rank(weights, _VECTOR, tsquery, 1), Float),
+            negated=not_(condition),
         )
     expression = joiner.join(
         "(" + " OR ".join(_sqlite_term(t) for t in group) + ")" for group in query.groups
     )
+    matching = select(_FTS_ROWID).select_from(_FTS).where(_FTS_TABLE.op("MATCH")(expression))
     return TextMatch(
         condition=_FTS_TABLE.op("MATCH")(expression),
         score=-func.bm25(_FTS_TABLE, 10.0, 5.0, 1.0),
+        negated=Offering.id.not_in(matching),
     )
 
 

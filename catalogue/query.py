@@ -38,11 +38,13 @@ def analyse(session: Session, text: str) -> TextQuery:
     corrections: dict[str, str] = {}
     index = 0
     while index < len(words):
-        # Longest phrase first: "positieve gezondheid" is one topic.
+        # Longest phrase first: "positieve gezondheid" is one topic. Its words
+        # stay in the query too, so titles with those very words rank first.
         for size in (3, 2, 1):
             phrase = " ".join(words[index : index + size])
-            if size > 1 and phrase in topics:
-                groups.append((Term(topic_slug(topics[phrase]), prefix=False),))
+            if size > 1 and index + size <= len(words) and phrase in topics:
+                slug = Term(topic_slug(topics[phrase]), prefix=False)
+                groups += [(Term(stem(w), prefix=True), slug) for w in words[index : index + size]]
                 index += size
                 break
             if size == 1:

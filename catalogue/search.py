@@ -102,10 +102,7 @@ def search_courses(session: Session, *, query: CourseQuery) -> CourseSearchResul
 
     text = analyse(session, query.q) if query.q else None
     if text is not None and text.groups:
-        total, ids = _text_search(session, query, conditions, text, squared_km, any_group=False)
-        if total == 0 and len(text.groups) > 1:
-            # Nothing has every word: show what has most of them.
-            total, ids = _text_search(session, query, conditions, text, squared_km, any_group=True)
+        total, ids = _text_search(session, query, conditions, text, squared_km)
     else:
         total, ids = _plain_search(session, query, conditions, squared_km)
 
@@ -137,22 +134,42 @@ def _text_search(
     conditions: list[ColumnElement[bool]],
     text: TextQuery,
     squared_km: ColumnElement[float] | None,
-    *,
-    any_group: bool,
 ) -> tuple[int, list[int]]:
-    match = text_match(session, text, any_group=any_group)
-    where = and_(match.condition, *conditions)
+    """Offerings with every word first, then those with some of the words."""
+    every = text_match(session, text, any_group=False)
+    total, ids = _ranked(session, [every.condition, *conditions], every.score, squared_km, query)
+    if len(text.groups) == 1:
+        return total, ids
+    some = text_match(session, text, any_group=True)
+    rest_conditions = [some.condition, every.negated, *conditions]
+    rest_page = query.model_copy(
+        update={"offset": max(0, query.offset - total), "limit": query.limit - len(ids)}
+    )
+    rest_total, rest_ids = _ranked(session, rest_conditions, some.score, squared_km, rest_page)
+    return total + rest_total, ids + rest_ids
+
+
+def _ranked(
+    session: Session,
+    conditions: list[ColumnElement[bool]],
+    score: ColumnElement[float],
+    squared_km: ColumnElement[float] | None,
+    page: CourseQuery,
+) -> tuple[int, list[int]]:
+    where = and_(*conditions)
     counted = join_index(session, select(func.count()).select_from(Offering))
     total = session.scalars(counted.where(where)).one()
-    score = match.score
+    if page.limit <= 0 or total == 0:
+        return total, []
     if squared_km is not None:
+        # Nearby beats far: the score halves at HALF_SCORE_KM.
         score = score / (1.0 + squared_km / HALF_SCORE_KM**2)
     statement = join_index(session, select(Offering.id).select_from(Offering))
     statement = (
         statement.where(where)
         .order_by(score.desc(), Offering.id)
-        .limit(query.limit)
-        .offset(query.offset)
+        .limit(page.limit)
+        .offset(page.offset)
     )
     return total, list(session.scalars(statement))
 
