@@ -95,3 +95,7 @@ clean: ## Remove built data, logs and caches (keeps the environments and the mod
 .PHONY: bench
 bench: install catalogue model ## Print start-up time, chat and search latency, and memory per process
 	$(APP)/python -m scripts.bench "$$($(RASA)/python scripts/model.py --print-path)"
+
+.PHONY: bench-search
+bench-search: .venvs/app/.installed ## Search p50/p95 at 200,000 offerings on SQLite and PostgreSQL vs a LIKE baseline
+	$(APP)/python -m scripts.bench_search --offerings 200000

@@ -16,12 +16,12 @@ import os
 import time
 from pathlib import Path
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, func, insert, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from catalogue.db import make_engine
-from catalogue.indexing import add_vocabulary, search_fields, vocabulary_of
+from catalogue.indexing import add_vocabulary, filter_fields, search_fields, vocabulary_of
 from catalogue.models import (
     Base,
     Offering,
@@ -224,12 +224,23 @@ def _add_offerings(
         course_data=load_course_data(),
         today=today,
     )
+    sectors_of: dict[str, list[str]] = {}
+    for crebo, sector in session.execute(
+        select(QualificationSector.crebo, QualificationSector.sector)
+    ):
+        sectors_of.setdefault(crebo, []).append(sector)
     rows = [
-        {"id": number, **_offering_row(sample, providers, locations, places_by_id)}
+        {"id": number, **_offering_row(sample, providers, locations, places_by_id, sectors_of)}
         for number, sample in enumerate(samples, start=1)
     ]
     for start in range(0, len(rows), 2000):
         session.execute(insert(Offering), rows[start : start + 2000])
+    if session.get_bind().dialect.name == "postgresql":
+        # Explicit ids leave the id sequence behind; later inserts (imports) need it ahead.
+        session.execute(
+            text("SELECT setval(pg_get_serial_sequence('offerings', 'id'), :last)"),
+            {"last": len(rows)},
+        )
     links = [
         {"offering_id": row["id"], "topic_id": topic_ids[topic]}
         for row, sample in zip(rows, samples, strict=True)
@@ -245,6 +256,7 @@ def _offering_row(
     providers: dict[str, Provider],
     locations: dict[tuple[str, str], ProviderLocation],
     places_by_id: dict[int, Place],
+    sectors_of: dict[str, list[str]],
 ) -> dict[str, object]:
     location = locations[(sample.provider, sample.town)]
     place = places_by_id[location.place_id]
@@ -282,6 +294,17 @@ def _offering_row(
             town=sample.town,
             region=place.region,
             dossier=sample.dossier,
+        ),
+        **filter_fields(
+            sectors=[sample.sector, *sectors_of.get(sample.crebo or "", [])],
+            kind=sample.kind,
+            level=sample.level,
+            modes=sample.learning_modes,
+            region_code=place.region_code,
+            province=place.province,
+            lat=location.lat,
+            lon=location.lon,
+            price_eur=sample.price_eur,
         ),
     }
 

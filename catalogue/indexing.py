@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 
 from sqlalchemy import select
@@ -10,7 +11,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from catalogue.models import SearchVocabulary, TopicSynonym
-from catalogue.text import index_text
+from catalogue.places import bounding_box
+from catalogue.text import index_text, words
 from catalogue.topics import topic_slug
 
 
@@ -58,3 +60,94 @@ def add_vocabulary(session: Session, terms: Iterable[str]) -> None:
     for start in range(0, len(rows), 5000):
         statement = insert(SearchVocabulary).values(rows[start : start + 5000])
         session.execute(statement.on_conflict_do_nothing(index_elements=["term"]))
+
+
+# Map cells for place filters: about 22 x 20 km in the Netherlands.
+CELL_LAT_DEG = 0.2
+CELL_LON_DEG = 0.3
+# Beyond this radius a circle covers too many cells; lat/lon ranges do the work.
+MAX_CELL_RADIUS_KM = 60.0
+
+
+def _slug(value: str) -> str:
+    return "".join(words(value))
+
+
+def cell_token(lat: float, lon: float) -> str:
+    return f"g{math.floor(lat / CELL_LAT_DEG)}x{math.floor(lon / CELL_LON_DEG)}"
+
+
+def cells_around(lat: float, lon: float, radius_km: float) -> list[str] | None:
+    """Tokens of the cells a circle touches, or None when it is too large."""
+    if radius_km > MAX_CELL_RADIUS_KM:
+        return None
+    min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, radius_km)
+    rows = range(math.floor(min_lat / CELL_LAT_DEG), math.floor(max_lat / CELL_LAT_DEG) + 1)
+    columns = range(math.floor(min_lon / CELL_LON_DEG), math.floor(max_lon / CELL_LON_DEG) + 1)
+    return [f"g{row}x{column}" for row in rows for column in columns]
+
+
+def sector_token(sector: str) -> str:
+    return "s" + _slug(sector)
+
+
+def kind_token(kind: str) -> str:
+    return "k" + kind
+
+
+def level_token(level: int) -> str:
+    return f"l{level}"
+
+
+def mode_token(mode: str) -> str:
+    return "m" + mode
+
+
+def region_token(region_code: str) -> str:
+    return "r" + region_code.lower()
+
+
+def province_token(province: str) -> str:
+    return "p" + _slug(province)
+
+
+# Budget bounds (EUR incl. VAT). An offering carries a token for every bound its
+# price fits under, so "max_price on a bound" is one index lookup.
+PRICE_BOUNDS: tuple[int, ...] = (0, 100, 250, 500, 750, 1000, 1500, 2000, 2500, 3000, 4000, 5000)
+
+
+def price_tokens(price: float | None) -> list[str]:
+    # No course price (publicly funded BOL) fits any budget.
+    return [f"cle{bound}" for bound in PRICE_BOUNDS if price is None or price <= bound]
+
+
+def budget_token(max_price: float) -> tuple[str | None, bool]:
+    """The token for the smallest bound >= max_price (None: above every bound)
+    and whether rows must still be checked (max_price between two bounds)."""
+    for bound in PRICE_BOUNDS:
+        if max_price <= bound:
+            return f"cle{bound}", max_price != bound
+    return None, True
+
+
+def filter_fields(
+    *,
+    sectors: Iterable[str],
+    kind: str,
+    level: int | None,
+    modes: Iterable[str],
+    region_code: str,
+    province: str,
+    lat: float,
+    lon: float,
+    price_eur: float | None,
+) -> dict[str, str]:
+    """Filters as index tokens, so the full-text index intersects them cheaply."""
+    tokens = [sector_token(sector) for sector in dict.fromkeys(sectors)]
+    tokens.append(kind_token(kind))
+    if level is not None:
+        tokens.append(level_token(level))
+    tokens += [mode_token(mode) for mode in modes]
+    tokens += [region_token(region_code), province_token(province), cell_token(lat, lon)]
+    tokens += price_tokens(price_eur)
+    return {"search_filters": " ".join(tokens)}

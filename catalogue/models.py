@@ -176,6 +176,8 @@ class Offering(Base):
     search_title: Mapped[str] = mapped_column(Text, default="")
     search_topics: Mapped[str] = mapped_column(Text, default="")
     search_body: Mapped[str] = mapped_column(Text, default="")
+    # Filter tokens (catalogue.indexing.filter_fields): filters as index lookups.
+    search_filters: Mapped[str] = mapped_column(Text, default="")
 
     qualification: Mapped[Qualification | None] = relationship()
     provider: Mapped[Provider] = relationship()

@@ -1,18 +1,34 @@
-"""Course search: the one service interface the API and the actions use."""
+"""Course search: the one service interface the API and the actions use.
+
+Filters become index tokens (catalogue.indexing.filter_fields) where they
+can, so the full-text index intersects text and filters in one lookup on
+both backends; price and the exact distance are checked in SQL.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import ColumnElement, Float, and_, cast, func, literal, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from catalogue.fulltext import join_index, text_match
-from catalogue.models import Offering, Place, PlaceAlias, QualificationSector
+from catalogue.fulltext import TextMatch, index_only_search, join_index, paged, text_match
+from catalogue.indexing import (
+    budget_token,
+    cells_around,
+    kind_token,
+    level_token,
+    mode_token,
+    province_token,
+    region_token,
+    sector_token,
+)
+from catalogue.models import Offering, Place, PlaceAlias
 from catalogue.places import bounding_box, haversine_km, normalise_place_name
-from catalogue.query import TextQuery, analyse
+from catalogue.query import Term, analyse
 from catalogue.schemas import CourseCard, CourseQuery, CourseSearchResult
 
 KM_PER_DEGREE = 111.2
@@ -31,6 +47,14 @@ class ResolvedPlace:
     lon: float
 
 
+@dataclass
+class _Plan:
+    filters: list[tuple[Term, ...]] = field(default_factory=list)
+    conditions: list[ColumnElement[bool]] = field(default_factory=list)
+    centre: ResolvedPlace | None = None
+    squared_km: ColumnElement[float] | None = None
+
+
 def resolve_place(session: Session, *, name: str) -> ResolvedPlace | None:
     alias = session.get(PlaceAlias, normalise_place_name(name))
     if alias is None:
@@ -38,19 +62,23 @@ def resolve_place(session: Session, *, name: str) -> ResolvedPlace | None:
     return ResolvedPlace(name=alias.place.name, lat=alias.lat, lon=alias.lon)
 
 
-def _area_filter(session: Session, name: str) -> ColumnElement[bool]:
+def _exact(token: str) -> tuple[Term, ...]:
+    return (Term(token, prefix=False),)
+
+
+def _area_token(session: Session, name: str) -> tuple[Term, ...]:
     """A labour-market region (name or AMxx code), else a province."""
     wanted = normalise_place_name(name)
     for region, code in session.execute(select(Place.region, Place.region_code).distinct()):
         if wanted in (normalise_place_name(region), code.lower()):
-            return Offering.region_code == code
+            return _exact(region_token(code))
     for (province,) in session.execute(select(Place.province).distinct()):
         if wanted == normalise_place_name(province):
-            return Offering.province == province
+            return _exact(province_token(province))
     raise UnknownPlaceError(name)
 
 
-def _squared_km(centre: ResolvedPlace) -> ColumnElement[float]:
+def squared_km(centre: ResolvedPlace) -> ColumnElement[float]:
     """Squared distance on a flat map: plain arithmetic, so both backends run it."""
     east = KM_PER_DEGREE * math.cos(math.radians(centre.lat))
     dy = (Offering.lat - centre.lat) * KM_PER_DEGREE
@@ -58,66 +86,63 @@ def _squared_km(centre: ResolvedPlace) -> ColumnElement[float]:
     return cast(dy * dy + dx * dx, Float)
 
 
-def _filters(session: Session, query: CourseQuery) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
+def _plan(session: Session, query: CourseQuery) -> _Plan:
+    plan = _Plan()
     if query.sector:
-        in_sector = select(QualificationSector.crebo).where(
-            QualificationSector.sector == query.sector
-        )
-        conditions.append(or_(Offering.sector == query.sector, Offering.crebo.in_(in_sector)))
+        plan.filters.append(_exact(sector_token(query.sector)))
     if query.level is not None:
-        conditions.append(Offering.level == query.level)
+        plan.filters.append(_exact(level_token(query.level)))
     if query.kind:
-        conditions.append(Offering.kind == query.kind)
+        plan.filters.append(_exact(kind_token(query.kind)))
     if query.mode:
-        modes = literal(",") + Offering.learning_modes + literal(",")
-        conditions.append(modes.like(f"%,{query.mode},%"))
+        plan.filters.append(_exact(mode_token(query.mode)))
+    if query.region:
+        plan.filters.append(_area_token(session, query.region))
     if query.max_price is not None:
         # No course price (publicly funded BOL) fits any budget.
-        conditions.append(or_(Offering.price_eur.is_(None), Offering.price_eur <= query.max_price))
-    if query.region:
-        conditions.append(_area_filter(session, query.region))
-    return conditions
+        token, check_rows = budget_token(query.max_price)
+        if token is not None:
+            plan.filters.append(_exact(token))
+        if check_rows:
+            plan.conditions.append(
+                or_(Offering.price_eur.is_(None), Offering.price_eur <= query.max_price)
+            )
+    if query.place:
+        plan.centre = resolve_place(session, name=query.place)
+        if plan.centre is None:
+            # A region ("Twente") or a province is a place too, for people.
+            plan.filters.append(_area_token(session, query.place))
+        else:
+            lat, lon = plan.centre.lat, plan.centre.lon
+            cells = cells_around(lat, lon, query.radius_km)
+            if cells is not None:
+                plan.filters.append(tuple(Term(cell, prefix=False) for cell in cells))
+            else:
+                min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, query.radius_km)
+                plan.conditions += [
+                    Offering.lat.between(min_lat, max_lat),
+                    Offering.lon.between(min_lon, max_lon),
+                ]
+            plan.squared_km = squared_km(plan.centre)
+            plan.conditions.append(plan.squared_km <= query.radius_km**2)
+    return plan
 
 
 def search_courses(session: Session, *, query: CourseQuery) -> CourseSearchResult:
-    conditions = _filters(session, query)
-    centre: ResolvedPlace | None = None
-    squared_km: ColumnElement[float] | None = None
-    if query.place:
-        centre = resolve_place(session, name=query.place)
-        if centre is None:
-            # A region ("Twente") or a province is a place too, for people.
-            conditions.append(_area_filter(session, query.place))
-        else:
-            min_lat, max_lat, min_lon, max_lon = bounding_box(
-                centre.lat, centre.lon, query.radius_km
-            )
-            squared_km = _squared_km(centre)
-            conditions += [
-                Offering.lat.between(min_lat, max_lat),
-                Offering.lon.between(min_lon, max_lon),
-                squared_km <= query.radius_km**2,
-            ]
-
+    plan = _plan(session, query)
     text = analyse(session, query.q) if query.q else None
-    if text is not None and text.groups:
-        total, ids = _text_search(session, query, conditions, text, squared_km)
+    groups = text.groups if text is not None else ()
+    if groups or plan.filters:
+        total, ids = _indexed_search(session, query, plan, groups)
     else:
-        total, ids = _plain_search(session, query, conditions, squared_km)
+        total, ids = _plain_search(session, query, plan)
+    return CourseSearchResult(total=total, items=load_cards(session, ids=ids, centre=plan.centre))
 
-    return CourseSearchResult(total=total, items=load_cards(session, ids=ids, centre=centre))
 
-
-def _plain_search(
-    session: Session,
-    query: CourseQuery,
-    conditions: list[ColumnElement[bool]],
-    squared_km: ColumnElement[float] | None,
-) -> tuple[int, list[int]]:
-    where = and_(True, *conditions)
+def _plain_search(session: Session, query: CourseQuery, plan: _Plan) -> tuple[int, list[int]]:
+    where = and_(literal(True), *plan.conditions)
     total = session.scalars(select(func.count()).select_from(Offering).where(where)).one()
-    order = [squared_km] if squared_km is not None else []
+    order = [plan.squared_km] if plan.squared_km is not None else []
     statement = (
         select(Offering.id)
         .where(where)
@@ -128,50 +153,42 @@ def _plain_search(
     return total, list(session.scalars(statement))
 
 
-def _text_search(
+def _indexed_search(
     session: Session,
     query: CourseQuery,
-    conditions: list[ColumnElement[bool]],
-    text: TextQuery,
-    squared_km: ColumnElement[float] | None,
+    plan: _Plan,
+    groups: tuple[tuple[Term, ...], ...],
 ) -> tuple[int, list[int]]:
-    """Offerings with every word first, then those with some of the words."""
-    every = text_match(session, text, any_group=False)
-    total, ids = _ranked(session, [every.condition, *conditions], every.score, squared_km, query)
-    if len(text.groups) == 1:
-        return total, ids
-    some = text_match(session, text, any_group=True)
-    rest_conditions = [some.condition, every.negated, *conditions]
-    rest_page = query.model_copy(
-        update={"offset": max(0, query.offset - total), "limit": query.limit - len(ids)}
-    )
-    rest_total, rest_ids = _ranked(session, rest_conditions, some.score, squared_km, rest_page)
-    return total + rest_total, ids + rest_ids
+    """Offerings with every word; when none has them all, those with any word."""
+    filters = tuple(plan.filters)
+    match = text_match(session, groups, filters, any_group=False)
+    total, ids = _ranked(session, match, plan, query, bool(groups))
+    if total == 0 and len(groups) > 1:
+        match = text_match(session, groups, filters, any_group=True)
+        total, ids = _ranked(session, match, plan, query, True)
+    return total, ids
 
 
 def _ranked(
-    session: Session,
-    conditions: list[ColumnElement[bool]],
-    score: ColumnElement[float],
-    squared_km: ColumnElement[float] | None,
-    page: CourseQuery,
+    session: Session, match: TextMatch, plan: _Plan, page: CourseQuery, by_text: bool
 ) -> tuple[int, list[int]]:
-    where = and_(*conditions)
-    counted = join_index(session, select(func.count()).select_from(Offering))
-    total = session.scalars(counted.where(where)).one()
-    if page.limit <= 0 or total == 0:
-        return total, []
-    if squared_km is not None:
+    if not plan.conditions and session.get_bind().dialect.name == "sqlite":
+        # Everything is in the index: count and rank there, no table rows read.
+        return index_only_search(session, match, page, by_text)
+    score = match.score
+    if by_text and plan.squared_km is not None:
         # Nearby beats far: the score halves at HALF_SCORE_KM.
-        score = score / (1.0 + squared_km / HALF_SCORE_KM**2)
-    statement = join_index(session, select(Offering.id).select_from(Offering))
-    statement = (
-        statement.where(where)
-        .order_by(score.desc(), Offering.id)
-        .limit(page.limit)
-        .offset(page.offset)
+        score = score / (1.0 + plan.squared_km / HALF_SCORE_KM**2)
+    distance = plan.squared_km if plan.squared_km is not None else literal(0.0)
+    matches = join_index(
+        session,
+        select(Offering.id.label("id"), score.label("score"), distance.label("distance")),
     )
-    return total, list(session.scalars(statement))
+    inner = matches.where(match.condition, *plan.conditions).subquery()
+    order: list[ColumnElement[Any]] = (
+        [inner.c.score.desc(), inner.c.id] if by_text else [inner.c.distance, inner.c.id]
+    )
+    return paged(session, inner, order, page)
 
 
 def load_cards(

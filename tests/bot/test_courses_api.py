@@ -81,6 +81,11 @@ def test_course_by_id_and_unknown_id(client: TestClient) -> None:
         ({"mode": "telepathie"}, "unknown mode"),
         ({"place": "Atlantis"}, "unknown place"),
         ({"radius_km": "-3"}, "radius_km"),
+        ({"radius_km": "0"}, "radius_km"),
+        ({"radius_km": "10000"}, "radius_km"),
+        ({"limit": "1000"}, "limit"),
+        ({"level": "drie"}, "level must be"),
+        ({"q": "x" * 10_000}, "q"),
         ({"max_price": "-1"}, "max_price"),
         ({"kind": "boek"}, "kind"),
     ],
@@ -91,6 +96,15 @@ def test_bad_parameters_get_422_with_a_clear_detail(
     response = client.get("/api/courses", params=params)
     assert response.status_code == 422
     assert fragment in str(response.json()["detail"])
+
+
+@pytest.mark.parametrize(
+    "q", ["'; DROP TABLE offerings; --", '"zorg" OR NEAR(', "zorg%' OR 1=1 --", "a:b AND c*"]
+)
+def test_sql_and_search_syntax_in_q_is_just_text(client: TestClient, q: str) -> None:
+    response = client.get("/api/courses", params={"q": q})
+    assert response.status_code == 200
+    assert client.get("/api/courses", params={"q": "zorg"}).json()["total"] > 0
 
 
 def test_non_numeric_course_id_is_422(client: TestClient) -> None:

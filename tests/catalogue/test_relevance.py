@@ -52,7 +52,7 @@ def load_relevance_set() -> list[Judged]:
 
 
 def dcg(grades: list[int]) -> float:
-    return sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(grades))
+    return sum((2.0**g - 1.0) / math.log2(i + 2) for i, g in enumerate(grades))
 
 
 @dataclass(frozen=True)

@@ -36,17 +36,31 @@ def _unprocessable(detail: str) -> HTTPException:
 
 
 def course_query(
-    q: Annotated[str | None, Query(max_length=200)] = None,
-    sector: Annotated[str | None, Query(max_length=40)] = None,
-    level: Annotated[str | None, Query(description="1-4 or entree")] = None,
-    kind: Annotated[CourseKind | None, Query()] = None,
-    mode: Annotated[str | None, Query(max_length=20)] = None,
-    place: Annotated[str | None, Query(max_length=100)] = None,
-    radius_km: Annotated[float, Query(gt=0, le=300)] = 25.0,
-    region: Annotated[str | None, Query(max_length=100)] = None,
-    max_price: Annotated[float | None, Query(ge=0)] = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=200, description="Free Dutch text; stems, synonyms and typos are handled"),
+    ] = None,
+    sector: Annotated[
+        str | None, Query(max_length=40, description="Canonical sector, e.g. zorg, techniek")
+    ] = None,
+    level: Annotated[str | None, Query(description="mbo level: 1-4 or entree")] = None,
+    kind: Annotated[CourseKind | None, Query(description="Kind of offering")] = None,
+    mode: Annotated[
+        str | None, Query(max_length=20, description="bbl, bol, deeltijd, online, avond, weekend")
+    ] = None,
+    place: Annotated[
+        str | None,
+        Query(max_length=100, description="Dutch town, municipality, region or province"),
+    ] = None,
+    radius_km: Annotated[float, Query(gt=0, le=300, description="Radius around place (km)")] = 25.0,
+    region: Annotated[
+        str | None, Query(max_length=100, description="Labour-market region (name or AMxx)")
+    ] = None,
+    max_price: Annotated[
+        float | None, Query(ge=0, description="Budget in EUR incl. VAT; unpriced offerings fit")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> CourseQuery:
     texts = {"q": q, "sector": sector, "mode": mode, "place": place, "region": region}
     for name, value in texts.items():

@@ -5,6 +5,8 @@ Revises:
 Create Date: 2026-11-20
 
 SQLite: an FTS5 table over offerings.search_* kept in sync by triggers.
+search_filters holds filter tokens (sector, kind, level, mode, region, map
+cell) so that filters are index lookups too; it carries no weight in ranking.
 PostgreSQL: a generated, weighted tsvector with a GIN index, and pg_trgm on the
 search vocabulary for typo candidates. The search_* columns hold Dutch stems
 made by catalogue.text, so both backends index the same terms.
@@ -15,23 +17,30 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-_FTS_COLUMNS = "search_title, search_topics, search_body"
+_FTS_COLUMNS = "search_title, search_topics, search_body, search_filters"
 SQLITE_SEARCH = (
-    # prefix indexes make "warmtepomp*" (compound words) fast.
+    # Prefix indexes make stem prefixes ("warmtepomp*" for compounds) fast.
     f"""CREATE VIRTUAL TABLE offering_search USING fts5(
         {_FTS_COLUMNS}, content='offerings', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 2', prefix='2 3 4')""",
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3 4 5 6 7 8')""",
+    # ORDER BY rank: bm25 with title 10, topics 5, rest 1, filter tokens 0.
+    "INSERT INTO offering_search(offering_search, rank) "
+    "VALUES ('rank', 'bm25(10.0, 5.0, 1.0, 0.0)')",
     f"""CREATE TRIGGER offerings_ai AFTER INSERT ON offerings BEGIN
         INSERT INTO offering_search(rowid, {_FTS_COLUMNS})
-        VALUES (new.id, new.search_title, new.search_topics, new.search_body); END""",
+        VALUES (new.id, new.search_title, new.search_topics, new.search_body,
+                new.search_filters); END""",
     f"""CREATE TRIGGER offerings_ad AFTER DELETE ON offerings BEGIN
         INSERT INTO offering_search(offering_search, rowid, {_FTS_COLUMNS})
-        VALUES ('delete', old.id, old.search_title, old.search_topics, old.search_body); END""",
+        VALUES ('delete', old.id, old.search_title, old.search_topics, old.search_body,
+                old.search_filters); END""",
     f"""CREATE TRIGGER offerings_au AFTER UPDATE ON offerings BEGIN
         INSERT INTO offering_search(offering_search, rowid, {_FTS_COLUMNS})
-        VALUES ('delete', old.id, old.search_title, old.search_topics, old.search_body);
+        VALUES ('delete', old.id, old.search_title, old.search_topics, old.search_body,
+                old.search_filters);
         INSERT INTO offering_search(rowid, {_FTS_COLUMNS})
-        VALUES (new.id, new.search_title, new.search_topics, new.search_body); END""",
+        VALUES (new.id, new.search_title, new.search_topics, new.search_body,
+                new.search_filters); END""",
 )
 POSTGRES_SEARCH = (
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
@@ -39,7 +48,8 @@ POSTGRES_SEARCH = (
     """ALTER TABLE offerings ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('simple', search_title), 'A') ||
         setweight(to_tsvector('simple', search_topics), 'B') ||
-        setweight(to_tsvector('simple', search_body), 'C')) STORED""",
+        setweight(to_tsvector('simple', search_body), 'C') ||
+        setweight(to_tsvector('simple', search_filters), 'D')) STORED""",
     "CREATE INDEX ix_offerings_search_vector ON offerings USING gin (search_vector)",
     "CREATE INDEX ix_search_vocabulary_trgm ON search_vocabulary USING gin (term gin_trgm_ops)",
 )
@@ -202,6 +212,7 @@ def upgrade() -> None:
         sa.Column("search_title", sa.Text(), nullable=False),
         sa.Column("search_topics", sa.Text(), nullable=False),
         sa.Column("search_body", sa.Text(), nullable=False),
+        sa.Column("search_filters", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["crebo"],
             ["qualifications.crebo"],
