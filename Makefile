@@ -44,6 +44,14 @@ $(DB): .venvs/app/.installed $(CATALOGUE_INPUTS)
 .PHONY: catalogue
 catalogue: $(DB) ## Build the sample catalogue database (SQLite)
 
+.PHONY: import
+import: catalogue ## Import offerings: make import FILE=path/to/offerings.csv (or .json)
+	$(APP)/python -m catalogue.import_cli $(FILE)
+
+.PHONY: relevance
+relevance: .venvs/app/.installed ## Print nDCG@5 and MRR of the relevance set on SQLite and PostgreSQL
+	$(APP)/python -m pytest tests/catalogue/test_relevance.py -q -rA -k "ndcg or same" | grep -E "nDCG|same total|^  [0-9]"
+
 .PHONY: nlu-export
 nlu-export: .venvs/app/.installed ## Export place names from the catalogue data to nlu/data/lookups
 	$(APP)/python -m catalogue.export_nlu

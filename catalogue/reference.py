@@ -35,6 +35,8 @@ class ProviderRow:
     kind: str
     website: str
     towns: tuple[str, ...]
+    # Empty: all sectors. Vakinstellingen and bedrijfsscholen teach only a few.
+    sectors: tuple[str, ...] = ()
 
 
 def _rows(file_name: str, data_dir: Path) -> Iterator[dict[str, str]]:
@@ -74,6 +76,7 @@ def read_providers(data_dir: Path = DATA_DIR) -> list[ProviderRow]:
             kind=row["kind"],
             website=row["website"],
             towns=tuple(town for town in row["towns"].split(";") if town),
+            sectors=tuple(s for s in (row.get("sectors") or "").split(";") if s),
         )
         for row in _rows("providers.csv", data_dir)
     ]

@@ -17,8 +17,22 @@ from catalogue.topics import CourseData, CourseTemplate, topics_in
 SEED = 20261120
 
 # How many of the fitting qualifications a provider offers in one town.
-_DIPLOMA_SHARE = {"roc": 0.45, "aoc": 0.8, "private": 0.08}
-_COURSE_SHARE = {"roc": 0.75, "aoc": 0.25, "private": 0.5}
+_DIPLOMA_SHARE = {
+    "roc": 0.45,
+    "aoc": 0.8,
+    "private": 0.08,
+    "vakinstelling": 0.9,
+    "bedrijfsschool": 0.5,
+}
+_COURSE_SHARE = {
+    "roc": 0.75,
+    "aoc": 0.25,
+    "private": 0.5,
+    "vakinstelling": 0.5,
+    "bedrijfsschool": 0.6,
+}
+# Who offers a course template's "roc" courses: every publicly funded school.
+_SCHOOL_KINDS = frozenset({"roc", "aoc", "vakinstelling", "bedrijfsschool"})
 _WEEKS_BY_LEVEL = {1: 52, 2: 78, 3: 104, 4: 156}
 # BBL: cursusgeld-like sample prices; BOL is publicly funded (lesgeld, no course price).
 _BBL_PRICE_BY_LEVEL = {1: 290.0, 2: 290.0, 3: 1480.0, 4: 1480.0}
@@ -101,7 +115,10 @@ def _diplomas(
     starts = next_start_dates(today)[:2]
     for q in qualifications:
         green = sector_of[q["code"]] == "groen"
-        if provider.kind != "private" and green != (provider.kind == "aoc"):
+        if provider.sectors:
+            if sector_of[q["code"]] not in provider.sectors:
+                continue
+        elif provider.kind != "private" and green != (provider.kind == "aoc"):
             continue
         if rng.random() > _DIPLOMA_SHARE[provider.kind]:
             continue
@@ -155,7 +172,9 @@ def _courses(
     result = []
     monthly = next_start_dates(today, months=tuple(range(1, 13)))
     for template in templates:
-        kind = "roc" if provider.kind == "aoc" else provider.kind
+        kind = "roc" if provider.kind in _SCHOOL_KINDS else provider.kind
+        if provider.sectors and template.sector not in provider.sectors:
+            continue
         if kind not in template.offered_by or rng.random() > _COURSE_SHARE[provider.kind]:
             continue
         first = rng.randrange(0, 3)
