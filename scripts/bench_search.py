@@ -85,8 +85,8 @@ def grow(engine: Engine, target: int, seed: int = 7) -> int:
         count = session.scalars(select(func.count()).select_from(Offering)).one()
         if count >= target:
             return count
-        originals = list(session.scalars(select(Offering)))
-        locations = list(session.scalars(select(ProviderLocation)))
+        originals = list(session.scalars(select(Offering).order_by(Offering.id)))
+        locations = list(session.scalars(select(ProviderLocation).order_by(ProviderLocation.id)))
         places = {p.id: p for p in session.scalars(select(Place))}
         next_id = max(o.id for o in originals) + 1
         rows: list[dict[str, object]] = []
