@@ -9,9 +9,8 @@ SITE_RASA = $(shell ls -d .venvs/rasa/lib/python3*/site-packages 2>/dev/null)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
-# Pytest reads these to decide where the stack keeps its files.
 DB := var/catalogue.db
-CATALOGUE_INPUTS := $(wildcard catalogue/data/*.csv) $(wildcard catalogue/*.py)
+CATALOGUE_INPUTS := $(wildcard catalogue/data/*) $(wildcard catalogue/*.py) $(wildcard catalogue/migrations/versions/*.py)
 
 .PHONY: help
 help: ## List the targets
