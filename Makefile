@@ -5,7 +5,6 @@ SHELL := /bin/bash
 PYTHON ?= python3
 APP := .venvs/app/bin
 RASA := .venvs/rasa/bin
-SITE_RASA = $(shell ls -d .venvs/rasa/lib/python3*/site-packages 2>/dev/null)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
