@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from catalogue.db import make_engine
-from catalogue.indexing import add_vocabulary, filter_fields, search_fields, vocabulary_of
+from catalogue.indexing import OfferingFacts, add_vocabulary, offering_values, vocabulary_of
 from catalogue.models import (
     Base,
     Offering,
@@ -259,54 +259,33 @@ def _offering_row(
     sectors_of: dict[str, list[str]],
 ) -> dict[str, object]:
     location = locations[(sample.provider, sample.town)]
-    place = places_by_id[location.place_id]
-    return {
-        "provider_id": providers[sample.provider].id,
-        "location_id": location.id,
-        "external_ref": sample.external_ref,
-        "title": sample.title,
-        "description": sample.description,
-        "kind": sample.kind,
-        "crebo": sample.crebo,
-        "level": sample.level,
-        "sector": sample.sector,
-        "place_id": place.id,
-        "town": sample.town,
-        "region_code": place.region_code,
-        "province": place.province,
-        "lat": location.lat,
-        "lon": location.lon,
-        "learning_modes": ",".join(sample.learning_modes),
-        "duration_weeks": sample.duration_weeks,
-        "hours_per_week": sample.hours_per_week,
-        "price_eur": sample.price_eur,
-        "start_dates": ",".join(day.isoformat() for day in sample.start_dates),
-        "admission_level": sample.admission_level,
-        "in_stap_register": sample.in_stap_register,
-        "url": sample.url,
-        "is_sample": True,
-        **search_fields(
-            title=sample.title,
-            description=sample.description,
-            topics=sample.topics,
-            sector=sample.sector,
-            provider=sample.provider,
-            town=sample.town,
-            region=place.region,
-            dossier=sample.dossier,
-        ),
-        **filter_fields(
-            sectors=[sample.sector, *sectors_of.get(sample.crebo or "", [])],
-            kind=sample.kind,
-            level=sample.level,
-            modes=sample.learning_modes,
-            region_code=place.region_code,
-            province=place.province,
-            lat=location.lat,
-            lon=location.lon,
-            price_eur=sample.price_eur,
-        ),
-    }
+    facts = OfferingFacts(
+        external_ref=sample.external_ref,
+        title=sample.title,
+        description=sample.description,
+        kind=sample.kind,
+        crebo=sample.crebo,
+        level=sample.level,
+        sector=sample.sector,
+        extra_sectors=tuple(sectors_of.get(sample.crebo or "", [])),
+        learning_modes=sample.learning_modes,
+        duration_weeks=sample.duration_weeks,
+        hours_per_week=sample.hours_per_week,
+        price_eur=sample.price_eur,
+        start_dates=sample.start_dates,
+        admission_level=sample.admission_level,
+        in_stap_register=sample.in_stap_register,
+        url=sample.url,
+        is_sample=True,
+        topics=sample.topics,
+        dossier=sample.dossier,
+    )
+    return offering_values(
+        facts,
+        provider=providers[sample.provider],
+        location=location,
+        place=places_by_id[location.place_id],
+    )
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from catalogue.import_format import OfferingRow, RowError, parse_file
-from catalogue.indexing import add_vocabulary, filter_fields, search_fields, vocabulary_of
+from catalogue.indexing import OfferingFacts, add_vocabulary, offering_values, vocabulary_of
 from catalogue.models import Offering, PlaceAlias, Provider, ProviderLocation, Qualification, Topic
 from catalogue.places import normalise_place_name
 from catalogue.topics import load_course_data, topics_in
@@ -255,50 +255,25 @@ def _values(
     level = qualification.level if qualification and row.level is None else row.level
     # Sorted: the relationship's load order is not guaranteed, and a re-import must match.
     sectors = sorted(sector.sector for sector in qualification.sectors) if qualification else []
-    return {
-        "provider_id": provider.id,
-        "location_id": location.id,
-        "external_ref": row.external_ref,
-        "title": row.title,
-        "description": row.description,
-        "kind": row.kind,
-        "crebo": row.crebo,
-        "level": level,
-        "sector": row.sector,
-        "place_id": location.place_id,
-        "town": location.town,
-        "region_code": place.region_code,
-        "province": place.province,
-        "lat": location.lat,
-        "lon": location.lon,
-        "learning_modes": ",".join(row.learning_modes),
-        "duration_weeks": row.duration_weeks,
-        "hours_per_week": row.hours_per_week,
-        "price_eur": row.price_eur,
-        "start_dates": ",".join(day.isoformat() for day in row.start_dates),
-        "admission_level": row.admission_level,
-        "in_stap_register": row.in_stap_register,
-        "url": row.url,
-        "is_sample": False,
-        **search_fields(
-            title=row.title,
-            description=row.description,
-            topics=[topic.name for topic in topics],
-            sector=row.sector,
-            provider=provider.name,
-            town=location.town,
-            region=place.region,
-            dossier=qualification.dossier_name if qualification else "",
-        ),
-        **filter_fields(
-            sectors=[row.sector, *sectors],
-            kind=row.kind,
-            level=level,
-            modes=row.learning_modes,
-            region_code=place.region_code,
-            province=place.province,
-            lat=location.lat,
-            lon=location.lon,
-            price_eur=row.price_eur,
-        ),
-    }
+    facts = OfferingFacts(
+        external_ref=row.external_ref,
+        title=row.title,
+        description=row.description,
+        kind=row.kind,
+        crebo=row.crebo,
+        level=level,
+        sector=row.sector,
+        extra_sectors=tuple(sectors),
+        learning_modes=tuple(row.learning_modes),
+        duration_weeks=row.duration_weeks,
+        hours_per_week=row.hours_per_week,
+        price_eur=row.price_eur,
+        start_dates=tuple(row.start_dates),
+        admission_level=row.admission_level,
+        in_stap_register=row.in_stap_register,
+        url=row.url,
+        is_sample=False,
+        topics=tuple(topic.name for topic in topics),
+        dossier=qualification.dossier_name if qualification else "",
+    )
+    return offering_values(facts, provider=provider, location=location, place=place)

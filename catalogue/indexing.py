@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from catalogue.models import SearchVocabulary, TopicSynonym
+from catalogue.models import Place, Provider, ProviderLocation, SearchVocabulary, TopicSynonym
 from catalogue.places import bounding_box
 from catalogue.text import index_text, words
 from catalogue.topics import topic_slug
@@ -151,3 +153,82 @@ def filter_fields(
     tokens += [region_token(region_code), province_token(province), cell_token(lat, lon)]
     tokens += price_tokens(price_eur)
     return {"search_filters": " ".join(tokens)}
+
+
+@dataclass(frozen=True)
+class OfferingFacts:
+    """What a provider says about an offering; the rest is derived from where it is."""
+
+    external_ref: str
+    title: str
+    description: str
+    kind: str
+    crebo: str | None
+    level: int | None
+    sector: str
+    # The qualification's other sectors, for the sector filter.
+    extra_sectors: tuple[str, ...]
+    learning_modes: tuple[str, ...]
+    duration_weeks: int | None
+    hours_per_week: float | None
+    price_eur: float | None
+    start_dates: tuple[dt.date, ...]
+    admission_level: int | None
+    in_stap_register: bool
+    url: str | None
+    is_sample: bool
+    topics: tuple[str, ...]
+    dossier: str
+
+
+def offering_values(
+    facts: OfferingFacts, *, provider: Provider, location: ProviderLocation, place: Place
+) -> dict[str, object]:
+    """Every column of an offering row: the sample build and the import write the same."""
+    return {
+        "provider_id": provider.id,
+        "location_id": location.id,
+        "external_ref": facts.external_ref,
+        "title": facts.title,
+        "description": facts.description,
+        "kind": facts.kind,
+        "crebo": facts.crebo,
+        "level": facts.level,
+        "sector": facts.sector,
+        "place_id": place.id,
+        "town": location.town,
+        "region_code": place.region_code,
+        "province": place.province,
+        "lat": location.lat,
+        "lon": location.lon,
+        "learning_modes": ",".join(facts.learning_modes),
+        "duration_weeks": facts.duration_weeks,
+        "hours_per_week": facts.hours_per_week,
+        "price_eur": facts.price_eur,
+        "start_dates": ",".join(day.isoformat() for day in facts.start_dates),
+        "admission_level": facts.admission_level,
+        "in_stap_register": facts.in_stap_register,
+        "url": facts.url,
+        "is_sample": facts.is_sample,
+        **search_fields(
+            title=facts.title,
+            description=facts.description,
+            topics=facts.topics,
+            sector=facts.sector,
+            provider=provider.name,
+            town=location.town,
+            region=place.region,
+            dossier=facts.dossier,
+        ),
+        **filter_fields(
+            sectors=[facts.sector, *facts.extra_sectors],
+            kind=facts.kind,
+            level=facts.level,
+            modes=facts.learning_modes,
+            region_code=place.region_code,
+            province=place.province,
+            lat=location.lat,
+            lon=location.lon,
+            price_eur=facts.price_eur,
+        ),
+    }

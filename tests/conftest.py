@@ -68,19 +68,31 @@ def sqlite_url(data_dir: Path) -> str:
     return url
 
 
-@pytest.fixture(scope="session")
-def postgres_url() -> str:
-    """A fresh catalogue on the local PostgreSQL; started if it is down, never skipped."""
+def fresh_postgres_database(name: str) -> str:
+    """An empty database on the local PostgreSQL, started if it is down; never skipped."""
     if not _postgres_reachable():
         _start_postgres()
     if not _postgres_reachable():
         pytest.fail("PostgreSQL is not reachable on 127.0.0.1:5432 and could not be started")
     admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {POSTGRES_TEST_DB} WITH (FORCE)"))
-        connection.execute(text(f"CREATE DATABASE {POSTGRES_TEST_DB}"))
+        connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        connection.execute(text(f"CREATE DATABASE {name}"))
     admin.dispose()
-    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{POSTGRES_TEST_DB}"
+    return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+
+
+def drop_postgres_database(name: str) -> None:
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """A fresh catalogue on the local PostgreSQL."""
+    url = fresh_postgres_database(POSTGRES_TEST_DB)
     build_catalogue(database_url=url)
     return url
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, delete, func, select, text
+from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session
 
 from catalogue.build import build_catalogue
@@ -35,12 +35,7 @@ from catalogue.reference import DATA_DIR
 from catalogue.schemas import CourseQuery
 from catalogue.search import search_courses
 from catalogue.text import index_text
-from tests.conftest import (
-    POSTGRES_ADMIN_URL,
-    POSTGRES_TEST_DB,
-    _postgres_reachable,
-    _start_postgres,
-)
+from tests.conftest import POSTGRES_TEST_DB, drop_postgres_database, fresh_postgres_database
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_CSV = DATA_DIR / "import_example.csv"
@@ -57,26 +52,6 @@ class Catalogue:
     last_location_id: int
 
 
-def _postgres_import_url() -> str:
-    if not _postgres_reachable():
-        _start_postgres()
-    if not _postgres_reachable():
-        pytest.fail("PostgreSQL is not reachable on 127.0.0.1:5432 and could not be started")
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {POSTGRES_IMPORT_DB} WITH (FORCE)"))
-        connection.execute(text(f"CREATE DATABASE {POSTGRES_IMPORT_DB}"))
-    admin.dispose()
-    return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{POSTGRES_IMPORT_DB}"
-
-
-def _drop_postgres_import_db() -> None:
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {POSTGRES_IMPORT_DB} WITH (FORCE)"))
-    admin.dispose()
-
-
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def catalogue(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
@@ -84,7 +59,7 @@ def catalogue(
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('import') / 'catalogue.db'}"
     else:
-        url = _postgres_import_url()
+        url = fresh_postgres_database(POSTGRES_IMPORT_DB)
     build_catalogue(database_url=url)
     engine = make_engine(url)
     with Session(engine) as session:
@@ -93,7 +68,7 @@ def catalogue(
     yield Catalogue(url, engine, last_provider, last_location)
     engine.dispose()
     if request.param == "postgresql":
-        _drop_postgres_import_db()
+        drop_postgres_database(POSTGRES_IMPORT_DB)
 
 
 @pytest.fixture
