@@ -1,1 +1,1 @@
-"""Funding rules as dated data and one evaluator (built in the funding issue; empty so far)."""
+"""Funding rules as dated data (``schemes/*.yml``) and one evaluator; entry point: service.py."""

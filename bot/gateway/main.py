@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 from bot.gateway.errors import install_error_handlers
 from bot.gateway.rasa_client import RasaClient
-from bot.gateway.routes import chat, courses, health, pages
+from bot.gateway.routes import chat, courses, funding, health, pages
 from bot.gateway.routes.pages import STATIC_DIR
 from catalogue.db import make_engine, make_session_factory
 from core.settings import Settings, get_settings
@@ -42,6 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(chat.router)
     app.include_router(courses.router)
+    app.include_router(funding.router)
     app.include_router(health.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
