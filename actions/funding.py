@@ -10,6 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.course_facts import chosen_course_id, course_facts
 from actions.entities import latest_entities, slot_text
 from actions.funding_questions import UNKNOWN, question_for, read_answer
 from funding.service import InvalidFactsError, alternatives, check_eligibility
@@ -43,6 +44,10 @@ def _facts(tracker: Tracker) -> dict[str, Any]:
         age = match.group(1) if match else None
     if age is not None and age.isdigit() and 15 <= int(age) <= 100:
         facts["age"] = int(age)
+    # What the chosen course says is known too; what the user said wins.
+    _, from_course = course_facts(tracker)
+    for fact, value in from_course.items():
+        facts.setdefault(fact, value)
     return facts
 
 
@@ -59,6 +64,7 @@ def _next_step(
     skipped: list[str],
     today: dt.date | None = None,
     pending: str | None = None,
+    chosen: int | None = None,
 ) -> list[dict[str, Any]]:
     """Ask the first missing fact the user can answer, or give the result."""
     try:
@@ -79,6 +85,7 @@ def _next_step(
     to_ask = [fact for fact in result.missing if fact not in skipped]
     state = [
         SlotSet("funding_scheme", scheme),
+        SlotSet("chosen_course", chosen),
         SlotSet("funding_facts", facts),
         SlotSet("funding_skipped", skipped),
     ]
@@ -120,6 +127,7 @@ class ActionFundingCheck(Action):
     ) -> list[dict[str, Any]]:
         scheme = latest_entities(tracker).get("funding_scheme")
         facts = _facts(tracker)
+        chosen = chosen_course_id(tracker)
         if scheme == STAP:
             stap = check_eligibility(scheme=STAP, facts=facts)
             if not stap.scheme_active:
@@ -127,10 +135,10 @@ class ActionFundingCheck(Action):
                     text="Het STAP-budget is op 1 januari 2024 gestopt. Je kunt het niet meer "
                     "aanvragen. Ik kijk of het levenlanglerenkrediet bij je past."
                 )
-                return _next_step(dispatcher, scheme=LLK, facts=facts, skipped=[])
-            return _next_step(dispatcher, scheme=STAP, facts=facts, skipped=[])
+                return _next_step(dispatcher, scheme=LLK, facts=facts, skipped=[], chosen=chosen)
+            return _next_step(dispatcher, scheme=STAP, facts=facts, skipped=[], chosen=chosen)
         if scheme == LLK or slot_text(tracker, "funding_scheme") == LLK:
-            return _next_step(dispatcher, scheme=LLK, facts=facts, skipped=[])
+            return _next_step(dispatcher, scheme=LLK, facts=facts, skipped=[], chosen=chosen)
         dispatcher.utter_message(
             text="Voor een opleiding is er vaak geld. Het STAP-budget bestaat niet meer. "
             "Het levenlanglerenkrediet is een lening van DUO. Wat wil je weten?",
@@ -152,8 +160,11 @@ class ActionFundingAnswer(Action):
         scheme = slot_text(tracker, "funding_scheme") or LLK
         facts = _facts(tracker)
         skipped = _skipped(tracker)
+        chosen = chosen_course_id(tracker)
         if pending is None:
-            return _next_step(dispatcher, scheme=scheme, facts=facts, skipped=skipped)
+            return _next_step(
+                dispatcher, scheme=scheme, facts=facts, skipped=skipped, chosen=chosen
+            )
         intent = (tracker.latest_message.get("intent") or {}).get("name", "")
         answer = read_answer(
             pending,
@@ -171,4 +182,6 @@ class ActionFundingAnswer(Action):
             skipped.append(pending)
         elif answer is not None:
             facts[pending] = answer.value
-        return _next_step(dispatcher, scheme=scheme, facts=facts, skipped=skipped, pending=pending)
+        return _next_step(
+            dispatcher, scheme=scheme, facts=facts, skipped=skipped, pending=pending, chosen=chosen
+        )

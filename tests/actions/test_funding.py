@@ -181,3 +181,35 @@ def test_an_impossible_answer_is_asked_again() -> None:
     assert "age" not in slots["funding_facts"]
     assert slots["funding_pending_fact"] == "age"
     assert texts(messages).startswith("Dat kan niet kloppen.")
+
+
+def test_facts_of_the_chosen_course_are_not_asked(sqlite_url: str, monkeypatch: Any) -> None:
+    from actions.catalogue_access import catalogue_sessions
+    from catalogue.schemas import CourseQuery
+    from catalogue.search import search_courses
+    from core.settings import get_settings
+
+    monkeypatch.setenv("LEERWIJZER_DATABASE_URL", sqlite_url)
+    get_settings.cache_clear()
+    catalogue_sessions.cache_clear()
+    try:
+        with catalogue_sessions()() as session:
+            cards = search_courses(
+                session, query=CourseQuery(kind="diploma", mode="bbl", limit=100)
+            ).items
+        bbl_only = next(c for c in cards if c.learning_modes == ["bbl"])
+        t = tracker(
+            intent="ask_funding",
+            entities=[{"entity": "funding_scheme", "value": "levenlanglerenkrediet"}],
+        )
+        t.latest_message["metadata"] = {"course_id": bbl_only.id}
+        messages, slots = run(ActionFundingCheck(), t)
+    finally:
+        get_settings.cache_clear()
+        catalogue_sessions.cache_clear()
+    # A BBL programme: the loan does not apply, and nothing had to be asked.
+    result = eligibility(messages)
+    assert result is not None
+    assert result["outcome"] == "not_eligible"
+    assert slots["funding_facts"]["programme_kind"] == "mbo_bbl"
+    assert slots["chosen_course"] == bbl_only.id

@@ -107,3 +107,25 @@ def test_a_correction_changes_the_result(stack: Stack) -> None:
     assert result["outcome"] == "not_eligible"
     assert any(r["status"] == "fail" for r in result["reasons"])
     assert json.dumps(result)  # the payload is plain JSON
+
+
+def test_the_chosen_course_answers_its_own_questions(stack: Stack) -> None:
+    courses = httpx.get(
+        f"{stack.config.gateway_url}/api/courses",
+        params={"kind": "diploma", "mode": "bbl", "limit": 100},
+        timeout=10,
+    ).json()["items"]
+    bbl_only = next(c for c in courses if c["learning_modes"] == ["bbl"])
+    response = httpx.post(
+        f"{stack.config.gateway_url}/api/chat",
+        json={
+            "sender_id": "fund-course",
+            "message": "kan ik levenlanglerenkrediet krijgen?",
+            "metadata": {"course_id": bbl_only["id"]},
+        },
+        timeout=30,
+    )
+    result = eligibility(response.json()["messages"])
+    assert result is not None, response.json()
+    # BBL does not qualify for the loan: decided without asking anything.
+    assert result["outcome"] == "not_eligible"
