@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import logging
 
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
+from bot.gateway.body import NO_BODY, read_json_body
 from bot.gateway.deps import RasaDep, SettingsDep
 from bot.gateway.rasa_client import AssistantUnavailableError
 from bot.gateway.schemas import ChatRequest, ChatResponse, Message
@@ -26,22 +26,10 @@ MAX_BODY_BYTES = 64 * 1024
 
 
 async def read_chat_request(raw: Request) -> ChatRequest:
-    """Parse the body as JSON whatever the Content-Type says.
-
-    `curl -d '{...}'` sends form encoding; clients that forget the header
-    should still get an answer, and bad JSON still gets a clear 422.
-    """
-    body = await raw.body()
-    if len(body) > MAX_BODY_BYTES:
-        raise HTTPException(
-            status.HTTP_413_CONTENT_TOO_LARGE, f"body is larger than {MAX_BODY_BYTES} bytes"
-        )
-    try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise RequestValidationError(
-            [{"type": "json_invalid", "loc": ("body",), "msg": "invalid JSON"}]
-        ) from error
+    """The chat request from a JSON body (see bot.gateway.body for why any Content-Type)."""
+    data = await read_json_body(raw, max_bytes=MAX_BODY_BYTES)
+    if data is NO_BODY:
+        data = None
     try:
         return ChatRequest.model_validate(data)
     except ValidationError as error:

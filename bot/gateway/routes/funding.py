@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.exceptions import RequestValidationError
 
+from bot.gateway.body import NO_BODY, read_json_body
 from funding.schemas import EligibilityResult, SchemeList
 from funding.service import (
     InvalidFactsError,
@@ -28,19 +27,9 @@ def _body_error(message: str) -> RequestValidationError:
 
 async def _read_facts(request: Request) -> dict[str, object]:
     """The body as a JSON object whatever the Content-Type says; no body means no facts."""
-    body = await request.body()
-    if len(body) > MAX_BODY_BYTES:
-        raise HTTPException(
-            status.HTTP_413_CONTENT_TOO_LARGE, f"body is larger than {MAX_BODY_BYTES} bytes"
-        )
-    if not body.strip():
+    data = await read_json_body(request, max_bytes=MAX_BODY_BYTES)
+    if data is NO_BODY:
         return {}
-    try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise RequestValidationError(
-            [{"type": "json_invalid", "loc": ("body",), "msg": "invalid JSON"}]
-        ) from error
     if not isinstance(data, dict):
         raise _body_error('body must be a JSON object of facts, e.g. {"age": 45}')
     return data
