@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from catalogue.db import make_engine
-from catalogue.indexing import OfferingFacts, add_vocabulary, offering_values, vocabulary_of
+from catalogue.indexing import add_vocabulary, offering_values, vocabulary_of
 from catalogue.models import (
     Base,
     Offering,
@@ -46,7 +46,7 @@ from catalogue.reference import (
     read_qualifications,
     read_towns,
 )
-from catalogue.sample import SampleOffering, generate_offerings
+from catalogue.sample import generate_offerings
 from catalogue.schema import downgrade_to_base, upgrade_to_head
 from catalogue.sectors import sectors_for
 from catalogue.text import fold
@@ -81,9 +81,9 @@ def _fill_and_dispose(engine: Engine, data_dir: Path, today: dt.date) -> dict[st
     try:
         with Session(engine) as session, session.begin():
             places = _add_places(session, data_dir)
-            sector_of = _add_qualifications(session, data_dir)
+            sectors_of = _add_qualifications(session, data_dir)
             topic_ids = _add_topics(session)
-            _add_offerings(session, data_dir, places, sector_of, topic_ids, today)
+            _add_offerings(session, data_dir, places, sectors_of, topic_ids, today)
         with Session(engine) as session:
             return {
                 table.name: session.scalars(select(func.count()).select_from(table)).one()
@@ -147,13 +147,14 @@ def _add_places(session: Session, data_dir: Path) -> dict[str, Place]:
     return places
 
 
-def _add_qualifications(session: Session, data_dir: Path) -> dict[str, str]:
-    sector_of: dict[str, str] = {}
+def _add_qualifications(session: Session, data_dir: Path) -> dict[str, tuple[str, ...]]:
+    """Add the qualifications; returns their canonical sectors by crebo, primary first."""
+    sectors_of: dict[str, tuple[str, ...]] = {}
     for row in read_qualifications(data_dir):
         sectors = sectors_for(
             name=row["naam"], subgroup=row["subgroep_naam"], main_group=row["hoofdgroep_naam"]
         )
-        sector_of[row["code"]] = sectors[0]
+        sectors_of[row["code"]] = sectors
         session.add(
             Qualification(
                 crebo=row["code"],
@@ -170,7 +171,7 @@ def _add_qualifications(session: Session, data_dir: Path) -> dict[str, str]:
             )
         )
     session.flush()
-    return sector_of
+    return sectors_of
 
 
 def _add_topics(session: Session) -> dict[str, int]:
@@ -193,7 +194,7 @@ def _add_offerings(
     session: Session,
     data_dir: Path,
     places: dict[str, Place],
-    sector_of: dict[str, str],
+    sectors_of: dict[str, tuple[str, ...]],
     topic_ids: dict[str, int],
     today: dt.date,
 ) -> None:
@@ -220,19 +221,20 @@ def _add_offerings(
     samples = generate_offerings(
         providers=provider_rows,
         qualifications=read_qualifications(data_dir),
-        sector_of=sector_of,
+        sectors_of=sectors_of,
         course_data=load_course_data(),
         today=today,
     )
-    sectors_of: dict[str, list[str]] = {}
-    for crebo, sector in session.execute(
-        select(QualificationSector.crebo, QualificationSector.sector)
-    ):
-        sectors_of.setdefault(crebo, []).append(sector)
-    rows = [
-        {"id": number, **_offering_row(sample, providers, locations, places_by_id, sectors_of)}
-        for number, sample in enumerate(samples, start=1)
-    ]
+    rows = []
+    for number, sample in enumerate(samples, start=1):
+        location = locations[(sample.provider, sample.town)]
+        values = offering_values(
+            sample.facts,
+            provider=providers[sample.provider],
+            location=location,
+            place=places_by_id[location.place_id],
+        )
+        rows.append({"id": number, **values})
     for start in range(0, len(rows), 2000):
         session.execute(insert(Offering), rows[start : start + 2000])
     if session.get_bind().dialect.name == "postgresql":
@@ -244,48 +246,11 @@ def _add_offerings(
     links = [
         {"offering_id": row["id"], "topic_id": topic_ids[topic]}
         for row, sample in zip(rows, samples, strict=True)
-        for topic in sample.topics
+        for topic in sample.facts.topics
     ]
     if links:
         session.execute(insert(OfferingTopic), links)
     add_vocabulary(session, vocabulary_of(rows))
-
-
-def _offering_row(
-    sample: SampleOffering,
-    providers: dict[str, Provider],
-    locations: dict[tuple[str, str], ProviderLocation],
-    places_by_id: dict[int, Place],
-    sectors_of: dict[str, list[str]],
-) -> dict[str, object]:
-    location = locations[(sample.provider, sample.town)]
-    facts = OfferingFacts(
-        external_ref=sample.external_ref,
-        title=sample.title,
-        description=sample.description,
-        kind=sample.kind,
-        crebo=sample.crebo,
-        level=sample.level,
-        sector=sample.sector,
-        extra_sectors=tuple(sectors_of.get(sample.crebo or "", [])),
-        learning_modes=sample.learning_modes,
-        duration_weeks=sample.duration_weeks,
-        hours_per_week=sample.hours_per_week,
-        price_eur=sample.price_eur,
-        start_dates=sample.start_dates,
-        admission_level=sample.admission_level,
-        in_stap_register=sample.in_stap_register,
-        url=sample.url,
-        is_sample=True,
-        topics=sample.topics,
-        dossier=sample.dossier,
-    )
-    return offering_values(
-        facts,
-        provider=providers[sample.provider],
-        location=location,
-        place=places_by_id[location.place_id],
-    )
 
 
 def main() -> None:

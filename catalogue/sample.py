@@ -11,6 +11,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from catalogue.indexing import OfferingFacts
 from catalogue.reference import ProviderRow
 from catalogue.topics import CourseData, CourseTemplate, topics_in
 
@@ -43,25 +44,9 @@ _ADMISSION_BY_LEVEL = {1: None, 2: 1, 3: 2, 4: 2}
 
 @dataclass(frozen=True)
 class SampleOffering:
-    external_ref: str
-    title: str
-    description: str
-    kind: str
-    crebo: str | None
-    level: int | None
-    sector: str
     provider: str
     town: str
-    learning_modes: tuple[str, ...]
-    duration_weeks: int
-    hours_per_week: float
-    price_eur: float | None
-    start_dates: tuple[dt.date, ...]
-    admission_level: int | None
-    in_stap_register: bool
-    url: str
-    topics: tuple[str, ...]
-    dossier: str = ""
+    facts: OfferingFacts
 
 
 def next_start_dates(today: dt.date, months: tuple[int, ...] = (2, 9)) -> tuple[dt.date, ...]:
@@ -83,7 +68,8 @@ def generate_offerings(
     *,
     providers: list[ProviderRow],
     qualifications: list[dict[str, str]],
-    sector_of: dict[str, str],
+    # Canonical sectors per crebo, primary first.
+    sectors_of: dict[str, tuple[str, ...]],
     course_data: CourseData,
     today: dt.date,
 ) -> list[SampleOffering]:
@@ -92,12 +78,12 @@ def generate_offerings(
     for provider in providers:
         for town in provider.towns:
             offerings += _diplomas(
-                provider, town, qualifications, sector_of, course_data, today, rng
+                provider, town, qualifications, sectors_of, course_data, today, rng
             )
             offerings += _courses(provider, town, course_data.courses, today, rng)
             if provider.kind == "roc":
                 offerings += _recognition(
-                    provider, town, qualifications, sector_of, course_data, today, rng
+                    provider, town, qualifications, sectors_of, course_data, today, rng
                 )
     return offerings
 
@@ -106,7 +92,8 @@ def _diplomas(
     provider: ProviderRow,
     town: str,
     qualifications: list[dict[str, str]],
-    sector_of: dict[str, str],
+    # Canonical sectors per crebo, primary first.
+    sectors_of: dict[str, tuple[str, ...]],
     course_data: CourseData,
     today: dt.date,
     rng: random.Random,
@@ -114,9 +101,9 @@ def _diplomas(
     result = []
     starts = next_start_dates(today)[:2]
     for q in qualifications:
-        green = sector_of[q["code"]] == "groen"
+        green = sectors_of[q["code"]][0] == "groen"
         if provider.sectors:
-            if sector_of[q["code"]] not in provider.sectors:
+            if sectors_of[q["code"]][0] not in provider.sectors:
                 continue
         elif provider.kind != "private" and green != (provider.kind == "aoc"):
             continue
@@ -135,28 +122,32 @@ def _diplomas(
         name = q["naam"][:1].upper() + q["naam"][1:]
         result.append(
             SampleOffering(
-                external_ref=f"sample-diploma-{q['code']}-{town}",
-                title=name,
-                description=(
-                    f"Mbo-opleiding {name} op niveau {level}. "
-                    f"Kwalificatiedossier {q['dossier_naam']}."
-                ),
-                kind="diploma",
-                crebo=q["code"],
-                level=level,
-                sector=sector_of[q["code"]],
                 provider=provider.name,
                 town=town,
-                learning_modes=modes,
-                duration_weeks=_WEEKS_BY_LEVEL[level],
-                hours_per_week=8.0 if modes[0] == "bbl" else 26.0,
-                price_eur=price,
-                start_dates=starts if rng.random() < 0.6 else starts[1:],
-                admission_level=_ADMISSION_BY_LEVEL[level],
-                in_stap_register=provider.kind == "private",
-                url=provider.website,
-                topics=tuple(topics_in(f"{q['naam']} {q['dossier_naam']}", course_data.topics)),
-                dossier=q["dossier_naam"],
+                facts=OfferingFacts(
+                    external_ref=f"sample-diploma-{q['code']}-{town}",
+                    title=name,
+                    description=(
+                        f"Mbo-opleiding {name} op niveau {level}. "
+                        f"Kwalificatiedossier {q['dossier_naam']}."
+                    ),
+                    kind="diploma",
+                    crebo=q["code"],
+                    level=level,
+                    sector=sectors_of[q["code"]][0],
+                    extra_sectors=sectors_of[q["code"]][1:],
+                    learning_modes=modes,
+                    duration_weeks=_WEEKS_BY_LEVEL[level],
+                    hours_per_week=8.0 if modes[0] == "bbl" else 26.0,
+                    price_eur=price,
+                    start_dates=starts if rng.random() < 0.6 else starts[1:],
+                    admission_level=_ADMISSION_BY_LEVEL[level],
+                    in_stap_register=provider.kind == "private",
+                    url=provider.website,
+                    topics=tuple(topics_in(f"{q['naam']} {q['dossier_naam']}", course_data.topics)),
+                    dossier=q["dossier_naam"],
+                    is_sample=True,
+                ),
             )
         )
     return result
@@ -180,24 +171,29 @@ def _courses(
         first = rng.randrange(0, 3)
         result.append(
             SampleOffering(
-                external_ref=f"sample-{template.kind}-{template.title}-{town}",
-                title=template.title,
-                description=template.description,
-                kind=template.kind,
-                crebo=None,
-                level=template.level,
-                sector=template.sector,
                 provider=provider.name,
                 town=town,
-                learning_modes=template.modes,
-                duration_weeks=template.weeks,
-                hours_per_week=template.hours_per_week,
-                price_eur=_price(*template.price, rng),
-                start_dates=monthly[first : first + 3 : rng.choice((1, 2))],
-                admission_level=template.admission_level,
-                in_stap_register=template.stap,
-                url=provider.website,
-                topics=template.topics,
+                facts=OfferingFacts(
+                    external_ref=f"sample-{template.kind}-{template.title}-{town}",
+                    title=template.title,
+                    description=template.description,
+                    kind=template.kind,
+                    crebo=None,
+                    level=template.level,
+                    sector=template.sector,
+                    extra_sectors=(),
+                    learning_modes=template.modes,
+                    duration_weeks=template.weeks,
+                    hours_per_week=template.hours_per_week,
+                    price_eur=_price(*template.price, rng),
+                    start_dates=monthly[first : first + 3 : rng.choice((1, 2))],
+                    admission_level=template.admission_level,
+                    in_stap_register=template.stap,
+                    url=provider.website,
+                    topics=template.topics,
+                    dossier="",
+                    is_sample=True,
+                ),
             )
         )
     return result
@@ -207,7 +203,8 @@ def _recognition(
     provider: ProviderRow,
     town: str,
     qualifications: list[dict[str, str]],
-    sector_of: dict[str, str],
+    # Canonical sectors per crebo, primary first.
+    sectors_of: dict[str, tuple[str, ...]],
     course_data: CourseData,
     today: dt.date,
     rng: random.Random,
@@ -224,25 +221,29 @@ def _recognition(
             name = q["naam"][:1].upper() + q["naam"][1:]
             result.append(
                 SampleOffering(
-                    external_ref=f"sample-{template.kind}-{q['code']}-{town}",
-                    title=template.title.format(qualification=name),
-                    description=template.description.format(qualification=name),
-                    kind=template.kind,
-                    crebo=q["code"],
-                    level=int(q["niveau"]),
-                    sector=sector_of[q["code"]],
                     provider=provider.name,
                     town=town,
-                    learning_modes=("deeltijd",),
-                    duration_weeks=template.weeks,
-                    hours_per_week=template.hours_per_week,
-                    price_eur=_price(*template.price, rng),
-                    start_dates=monthly[:2],
-                    admission_level=None,
-                    in_stap_register=template.kind == "evc",
-                    url=provider.website,
-                    topics=tuple(topics_in(q["naam"], course_data.topics)),
-                    dossier=q["dossier_naam"],
+                    facts=OfferingFacts(
+                        external_ref=f"sample-{template.kind}-{q['code']}-{town}",
+                        title=template.title.format(qualification=name),
+                        description=template.description.format(qualification=name),
+                        kind=template.kind,
+                        crebo=q["code"],
+                        level=int(q["niveau"]),
+                        sector=sectors_of[q["code"]][0],
+                        extra_sectors=sectors_of[q["code"]][1:],
+                        learning_modes=("deeltijd",),
+                        duration_weeks=template.weeks,
+                        hours_per_week=template.hours_per_week,
+                        price_eur=_price(*template.price, rng),
+                        start_dates=monthly[:2],
+                        admission_level=None,
+                        in_stap_register=template.kind == "evc",
+                        url=provider.website,
+                        topics=tuple(topics_in(q["naam"], course_data.topics)),
+                        dossier=q["dossier_naam"],
+                        is_sample=True,
+                    ),
                 )
             )
     return result

@@ -8,6 +8,7 @@ import pytest
 
 from funding.schemas import EligibilityResult
 from funding.service import InvalidFactsError, check_eligibility
+from tests.funding.helpers import override, status_of
 
 TODAY = dt.date(2026, 11, 21)
 SCHEME = "levenlanglerenkrediet"
@@ -23,18 +24,11 @@ def facts_for(application_date: str, /, **changes: object) -> dict[str, object]:
         "has_right_to_student_finance": False,
         "nationality_ok": True,
     }
-    facts.update(changes)
-    if "birth_date" in changes and "age" not in changes:
-        del facts["age"]
-    return {name: value for name, value in facts.items() if value is not None}
+    return override(facts, changes)
 
 
 def check(facts: dict[str, object]) -> EligibilityResult:
     return check_eligibility(scheme=SCHEME, facts=facts, today=TODAY)
-
-
-def status_of(result: EligibilityResult, rule: str) -> str | None:
-    return next((r.status for r in result.reasons if r.rule == rule), None)
 
 
 YES, NO, UNKNOWN = "eligible", "not_eligible", "unknown"
