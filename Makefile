@@ -24,9 +24,9 @@ help: ## List the targets
 
 # Rasa 3.6 declares Python < 3.11; the full lock installs and works on 3.11
 # only without dependency resolution (see shared architecture notes).
-.venvs/rasa/.installed: requirements-rasa.lock.txt
+.venvs/rasa/.installed: requirements-rasa.lock.txt requirements-rasa-test.txt
 	test -x $(RASA)/python || $(PYTHON) -m venv .venvs/rasa
-	$(RASA)/pip install --quiet --disable-pip-version-check --no-deps --ignore-requires-python -r requirements-rasa.lock.txt
+	$(RASA)/pip install --quiet --disable-pip-version-check --no-deps --ignore-requires-python -r requirements-rasa.lock.txt -r requirements-rasa-test.txt
 	# Rasa puts the project root on sys.path before site-packages; our catalogue/
 	# would then shadow PyPI's "catalogue" that spaCy needs. Import it first.
 	printf '# Leerwijzer: load PyPI catalogue before the project root shadows it\nimport catalogue\n' \
@@ -51,7 +51,7 @@ relevance: .venvs/app/.installed ## Print nDCG@5 and MRR of the relevance set on
 	$(APP)/python -m pytest tests/catalogue/test_relevance.py -q -rA -k "ndcg or same" | grep -E "nDCG|same total|^  [0-9]"
 
 .PHONY: nlu-export
-nlu-export: .venvs/app/.installed ## Export place names from the catalogue data to nlu/data/lookups
+nlu-export: .venvs/app/.installed ## Export place names and ESCO job titles to nlu/vocabulary
 	$(APP)/python -m catalogue.export_nlu
 
 .PHONY: model
@@ -87,8 +87,26 @@ test-stories: install model catalogue ## Test stories against the trained model,
 pytest: install catalogue model ## All pytest tests (unit, API, end-to-end)
 	$(APP)/python -m pytest
 
+# Rasa components import Rasa, so their tests run in the rasa runtime, without
+# the app runtime's conftest (it imports SQLAlchemy and the catalogue).
+.PHONY: test-nlu
+test-nlu: install spacy-model ## NLU component tests (rasa runtime)
+	$(RASA)/python -m pytest --noconftest -p no:cacheprovider -q -W ignore::DeprecationWarning tests/nlu/components
+
+.PHONY: spacy-model
+spacy-model: .venvs/rasa/.installed
+	test -d var/spacy/nl_blank_lookup || $(RASA)/python -m nlu.spacy_model var/spacy/nl_blank_lookup
+
+.PHONY: eval-nlu
+eval-nlu: install spacy-model ## NLU evaluation vs the rasa-init pipeline: 5-fold CV, held-out set, off-domain (~30 min)
+	$(RASA)/python scripts/eval_nlu.py --folds 5
+
+.PHONY: bench-parse
+bench-parse: install model ## Parse latency through Rasa's /model/parse (p50/p95 over 500 messages)
+	$(APP)/python -m scripts.bench_parse "$$($(RASA)/python scripts/model.py --print-path)"
+
 .PHONY: test
-test: lint typecheck validate pytest ## The whole test suite (what CI runs)
+test: lint typecheck validate test-nlu pytest ## The whole test suite (what CI runs)
 
 .PHONY: test-fast
 test-fast: .venvs/app/.installed catalogue ## Tests that need no Rasa (skips the slow ones)

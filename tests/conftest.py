@@ -18,6 +18,10 @@ from catalogue.build import build_catalogue
 from catalogue.db import make_engine, make_session_factory
 from core.settings import Settings
 
+# Rasa NLU component tests import Rasa: they run in the rasa runtime
+# (`make test-nlu`), not in this one.
+collect_ignore = ["nlu/components"]
+
 
 def free_port() -> int:
     """A port nothing listens on right now (used for 'service down' too)."""

@@ -1,0 +1,1 @@
+"""Leerwijzer's Rasa NLU components (rasa runtime only: they import Rasa and spaCy)."""
