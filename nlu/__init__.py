@@ -1,1 +1,1 @@
-"""Dutch NLU: training data, lookups and spaCy-based Rasa components (rasa runtime)."""
+"""Dutch NLU: training data, vocabulary and spaCy-based Rasa components (rasa runtime)."""

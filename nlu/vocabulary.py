@@ -93,8 +93,9 @@ def _add_entity_file(vocabulary: Vocabulary, path: Path) -> None:
     if not isinstance(values, dict) or not isinstance(titles, list):
         raise ValueError(f"{path}: 'values' must be a mapping and 'titles' a list")
     for canonical, phrases in values.items():
+        # The canonical value is a phrase only when listed: "geen" (no diploma)
+        # and "slim" (the scheme) are everyday words on their own.
         value = fold(str(canonical))
-        vocabulary.add(value, Entry(entity, value, scope))
         for phrase in phrases or []:
             vocabulary.add(str(phrase), Entry(entity, value, scope))
     for title in titles:

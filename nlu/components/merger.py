@@ -30,6 +30,18 @@ from nlu.vocabulary import Vocabulary, load_vocabulary
 NUMERIC_ENTITIES = frozenset(["age", "hours_per_week", "education_level"])
 
 
+# What a learned number must look like to be kept: DIET sometimes tags
+# "10 jaar ervaring" or "1979" as an age; the number extractor never does.
+def plausible(entity: str, value: str) -> bool:
+    if entity == "age":
+        return value.isdigit() and 15 <= int(value) <= 99
+    if entity == "hours_per_week":
+        return value.isdigit() and 1 <= int(value) <= 60
+    if entity == "education_level":
+        return not value.isdigit() or 1 <= int(value) <= 4
+    return True
+
+
 def canonical_value(entity: str, text: str, vocabulary: Vocabulary) -> str:
     known = vocabulary.canonical(entity, text)
     if known is not None:
@@ -127,6 +139,8 @@ class EntityMerger(GraphComponent, EntityExtractorMixin):
             if isinstance(synonym, str) and fold(synonym) != fold(raw):
                 # EntitySynonymMapper already mapped it to a training-data value.
                 value = canonical_value(entity["entity"], synonym, self._vocabulary)
+            if not plausible(entity["entity"], value):
+                continue
             kept.append({**entity, "value": value})
             self.add_processor_name(kept[-1])
         return sorted(kept, key=lambda e: (e["start"], e["entity"]))

@@ -28,7 +28,9 @@ def test_number_words(word: str, value: int) -> None:
     assert parse_number_word(word) == value
 
 
-@pytest.mark.parametrize("word", ["opleiding", "veertigjarige", "twintiger", "", "1000", "tweeduizend"])
+@pytest.mark.parametrize(
+    "word", ["opleiding", "veertigjarige", "twintiger", "", "1000", "tweeduizend"]
+)
 def test_words_that_are_not_numbers(word: str) -> None:
     assert parse_number_word(word) is None
 

@@ -49,7 +49,9 @@ def test_chat_spellings(vocabulary: Vocabulary) -> None:
 
 def test_every_catalogue_topic_has_a_place_in_the_vocabulary(vocabulary: Vocabulary) -> None:
     # The NLU must hand the search a value it knows for every catalogue topic.
-    topics = yaml.safe_load((PROJECT_ROOT / "catalogue" / "data" / "courses.yml").read_text())["topics"]
+    topics = yaml.safe_load((PROJECT_ROOT / "catalogue" / "data" / "courses.yml").read_text())[
+        "topics"
+    ]
     for key in topics:
         entities = {entry.entity for entry in vocabulary.phrases.get(fold(key), [])}
         assert entities & {"topic", "sector", "occupation"}, key
@@ -65,3 +67,12 @@ def test_a_file_without_entity_is_rejected(tmp_path: Path) -> None:
     (tmp_path / "broken.yml").write_text("values: {a: [b]}\n")
     with pytest.raises(ValueError, match="entity"):
         load_vocabulary(tmp_path)
+
+
+def test_sector_values_are_the_catalogues_sectors(vocabulary: Vocabulary) -> None:
+    from catalogue.sectors import CANONICAL_SECTORS
+
+    values = {
+        e.value for entries in vocabulary.phrases.values() for e in entries if e.entity == "sector"
+    }
+    assert values <= set(CANONICAL_SECTORS)

@@ -41,3 +41,10 @@ def test_one_entity_per_span() -> None:
     extra = [diet("topic", "warmtepompen", sentence), diet("occupation", "warmtepompen", sentence)]
     entities = shared_pipeline().parse(sentence, extra).get("entities")
     assert [(e["entity"], e["value"]) for e in entities] == [("topic", "warmtepomp")]
+
+
+def test_implausible_learned_numbers_are_dropped() -> None:
+    # DIET sometimes tags durations and years as ages; no rule does.
+    sentence = "ik heb 10 jaar ervaring sinds 1979"
+    extra = [diet("age", "10", sentence), diet("age", "1979", sentence)]
+    assert shared_pipeline().entities(sentence, extra) == set()
