@@ -98,7 +98,7 @@ spacy-model: .venvs/rasa/.installed
 	test -d var/spacy/nl_blank_lookup || $(RASA)/python -m nlu.spacy_model var/spacy/nl_blank_lookup
 
 .PHONY: eval-nlu
-eval-nlu: install spacy-model ## NLU evaluation vs the rasa-init pipeline: 5-fold CV, held-out set, off-domain (~30 min)
+eval-nlu: install spacy-model ## NLU evaluation vs the rasa-init pipeline: 5-fold CV, held-out set, off-domain (~80 min)
 	$(RASA)/python scripts/eval_nlu.py --folds 5
 
 .PHONY: bench-parse
