@@ -12,10 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
@@ -24,7 +22,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from nlu.components.matching import GazetteerMatcher, Match
 from nlu.components.normaliser import DutchNormaliser
-from nlu.components.storage import load_json, save_json
+from nlu.components.storage import StoredComponent
 from nlu.text import fold
 from nlu.vocabulary import Vocabulary, load_vocabulary
 
@@ -38,7 +36,7 @@ def known_words(training_data: TrainingData) -> frozenset[str]:
     return frozenset(words)
 
 
-def build_matcher(
+def training_vocabulary(
     config: dict[str, Any], training_data: TrainingData
 ) -> tuple[Vocabulary, frozenset[str]]:
     vocabulary = load_vocabulary(Path(config["vocabulary_dir"]))
@@ -56,7 +54,7 @@ def matcher_from_data(data: dict[str, Any]) -> GazetteerMatcher:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
-class GazetteerEntityExtractor(GraphComponent, EntityExtractorMixin):
+class GazetteerEntityExtractor(StoredComponent, EntityExtractorMixin):
     """Dictionary-based entity extractor with canonical values."""
 
     @classmethod
@@ -82,44 +80,13 @@ class GazetteerEntityExtractor(GraphComponent, EntityExtractorMixin):
             ],
         }
 
-    def __init__(
-        self,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        matcher: GazetteerMatcher | None = None,
-    ) -> None:
-        self._config = config
-        self._model_storage = model_storage
-        self._resource = resource
-        self._matcher = matcher
-        self._rank = {name: rank for rank, name in enumerate(config["priority"])}
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> GazetteerEntityExtractor:
-        return cls(config, model_storage, resource)
-
-    @classmethod
-    def load(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> GazetteerEntityExtractor:
-        matcher = matcher_from_data(load_json(model_storage, resource))
-        return cls(config, model_storage, resource, matcher)
+    def restore(self, stored: dict[str, Any]) -> None:
+        self._matcher = matcher_from_data(stored) if stored else None
+        self._rank = {name: rank for rank, name in enumerate(self._config["priority"])}
 
     def train(self, training_data: TrainingData) -> Resource:
-        vocabulary, words = build_matcher(self._config, training_data)
-        save_json(self._model_storage, self._resource, matcher_to_data(vocabulary, words))
+        vocabulary, words = training_vocabulary(self._config, training_data)
+        self.store(matcher_to_data(vocabulary, words))
         self._matcher = GazetteerMatcher(vocabulary, words)
         return self._resource
 
@@ -129,10 +96,7 @@ class GazetteerEntityExtractor(GraphComponent, EntityExtractorMixin):
         for message in messages:
             tokens = message.get(TOKENS_NAMES[TEXT]) or []
             matches = self._matcher.find([fold(token.text) for token in tokens])
-            entities = [
-                self._entity(match, tokens, message.get(TEXT))
-                for match in self._one_type_per_span(matches)
-            ]
+            entities = [self._entity(match, tokens) for match in self._one_type_per_span(matches)]
             self.add_extractor_name(entities)
             message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
         return messages
@@ -150,7 +114,7 @@ class GazetteerEntityExtractor(GraphComponent, EntityExtractorMixin):
         return sorted(best.values(), key=lambda m: m.start)
 
     @staticmethod
-    def _entity(match: Match, tokens: list[Any], text: str) -> dict[str, Any]:
+    def _entity(match: Match, tokens: list[Any]) -> dict[str, Any]:
         start, end = tokens[match.start].start, tokens[match.end - 1].end
         return {
             "entity": match.entry.entity,

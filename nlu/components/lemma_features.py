@@ -25,7 +25,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from nlu.components.gazetteer import build_matcher, matcher_from_data, matcher_to_data
+from nlu.components.gazetteer import matcher_from_data, matcher_to_data, training_vocabulary
 from nlu.components.matching import GazetteerMatcher
 from nlu.components.normaliser import DutchNormaliser
 from nlu.components.storage import load_json, save_json
@@ -113,7 +113,7 @@ class DutchLemmaFeaturizer(SparseFeaturizer, GraphComponent):
         )
 
     def train(self, training_data: TrainingData) -> Resource:
-        vocabulary, words = build_matcher(self._config, training_data)
+        vocabulary, words = training_vocabulary(self._config, training_data)
         self._matcher = GazetteerMatcher(vocabulary, words)
         # Every class feature exists even if training never shows it.
         counts: dict[str, int] = {f"number:{kind}": 0 for kind in ("level", "age", "other")}

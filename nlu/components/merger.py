@@ -13,17 +13,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from nlu.components.number_extractor import find_numbers
-from nlu.components.storage import load_json, save_json
+from nlu.components.storage import StoredComponent
 from nlu.text import fold
 from nlu.vocabulary import Vocabulary, load_vocabulary
 
@@ -61,7 +59,7 @@ def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
-class EntityMerger(GraphComponent, EntityExtractorMixin):
+class EntityMerger(StoredComponent, EntityExtractorMixin):
     """Resolves overlapping entities and canonicalises values (runs last)."""
 
     @staticmethod
@@ -73,44 +71,14 @@ class EntityMerger(GraphComponent, EntityExtractorMixin):
             "rule_based": ["DutchNumberExtractor", "GazetteerEntityExtractor"],
         }
 
-    def __init__(
-        self,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        vocabulary: Vocabulary | None = None,
-    ) -> None:
-        self._config = config
-        self._model_storage = model_storage
-        self._resource = resource
-        self._vocabulary = vocabulary or Vocabulary()
-        self._rule_based = frozenset(config["rule_based"])
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> EntityMerger:
-        return cls(config, model_storage, resource)
-
-    @classmethod
-    def load(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> EntityMerger:
-        vocabulary = Vocabulary.from_json(load_json(model_storage, resource)["vocabulary"])
-        return cls(config, model_storage, resource, vocabulary)
+    def restore(self, stored: dict[str, Any]) -> None:
+        vocabulary = stored.get("vocabulary")
+        self._vocabulary = Vocabulary.from_json(vocabulary) if vocabulary else Vocabulary()
+        self._rule_based = frozenset(self._config["rule_based"])
 
     def train(self, training_data: TrainingData) -> Resource:
         self._vocabulary = load_vocabulary(Path(self._config["vocabulary_dir"]))
-        save_json(self._model_storage, self._resource, {"vocabulary": self._vocabulary.to_json()})
+        self.store({"vocabulary": self._vocabulary.to_json()})
         return self._resource
 
     def process(self, messages: list[Message]) -> list[Message]:

@@ -15,10 +15,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.tokenizers.spacy_tokenizer import SpacyTokenizer
 from rasa.nlu.tokenizers.tokenizer import Token
@@ -26,7 +24,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from nlu.components.storage import load_json, save_json
+from nlu.components.storage import StoredComponent
 from nlu.numbers import parse_number_word
 from nlu.text import fold
 from nlu.vocabulary import load_vocabulary
@@ -61,7 +59,7 @@ def normal_lemma(token: Token, spelling: dict[str, str]) -> str:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=True)
-class DutchNormaliser(GraphComponent):
+class DutchNormaliser(StoredComponent):
     """Normalises tokens (and their lemmas) of Dutch chat messages."""
 
     @classmethod
@@ -76,43 +74,12 @@ class DutchNormaliser(GraphComponent):
             "vocabulary_dir": "nlu/vocabulary",
         }
 
-    def __init__(
-        self,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        spelling: dict[str, str] | None = None,
-    ) -> None:
-        self._config = config
-        self._model_storage = model_storage
-        self._resource = resource
-        self._spelling = spelling or {}
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> DutchNormaliser:
-        return cls(config, model_storage, resource)
-
-    @classmethod
-    def load(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> DutchNormaliser:
-        data = load_json(model_storage, resource)
-        return cls(config, model_storage, resource, spelling=data["spelling"])
+    def restore(self, stored: dict[str, Any]) -> None:
+        self._spelling: dict[str, str] = stored.get("spelling", {})
 
     def train(self, training_data: TrainingData) -> Resource:
         self._spelling = load_vocabulary(Path(self._config["vocabulary_dir"])).spelling
-        save_json(self._model_storage, self._resource, {"spelling": self._spelling})
+        self.store({"spelling": self._spelling})
         return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
