@@ -31,7 +31,7 @@ def _choice(title: str, value: str) -> dict[str, str]:
 QUESTIONS: dict[str, Question] = {
     "age": Question("Hoe oud ben je?", "number"),
     "insured_months": Question(
-        "Heb je in de afgelopen twee jaar minstens een half jaar in Nederland gewoond of gewerkt?",
+        "Woonde of werkte je de afgelopen twee jaar minstens een half jaar in Nederland?",
         "yes_no",
         tuple(YES_NO_BUTTONS),
         yes_value=24,
