@@ -10,9 +10,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.advice_state import pause, put_aside, resume
 from actions.course_facts import chosen_course_id, course_facts
 from actions.entities import latest_entities, slot_text
 from actions.funding_questions import UNKNOWN, question_for, read_answer
+from advice.profile import Fact
 from funding.service import InvalidFactsError, alternatives, check_eligibility
 
 STAP = "stap"
@@ -65,8 +67,12 @@ def _next_step(
     today: dt.date | None = None,
     pending: str | None = None,
     chosen: int | None = None,
+    aside: Fact | None = None,
 ) -> list[dict[str, Any]]:
-    """Ask the first missing fact the user can answer, or give the result."""
+    """Ask the first missing fact the user can answer, or give the result.
+
+    `aside` is the advice question this check interrupted: asked again after the result.
+    """
     try:
         # One pool of facts serves both schemes: facts of the other one are ignored.
         result = check_eligibility(
@@ -102,7 +108,7 @@ def _next_step(
         options = alternatives()
         lines = "\n".join(f"- {option.title}: {option.text}" for option in options[:4])
         dispatcher.utter_message(text=f"Dit kan je nog meer proberen:\n{lines}")
-    return [*state, SlotSet("funding_pending_fact", None)]
+    return [*state, SlotSet("funding_pending_fact", None), *resume(dispatcher, aside)]
 
 
 def _summary(result: Any) -> str:
@@ -128,6 +134,9 @@ class ActionFundingCheck(Action):
         scheme = latest_entities(tracker).get("funding_scheme")
         facts = _facts(tracker)
         chosen = chosen_course_id(tracker)
+        # A funding question in the middle of the advice intake: its question waits.
+        aside = put_aside(tracker)
+        paused = pause(tracker)
         if scheme == STAP:
             stap = check_eligibility(scheme=STAP, facts=facts)
             if not stap.scheme_active:
@@ -135,16 +144,26 @@ class ActionFundingCheck(Action):
                     text="Het STAP-budget is op 1 januari 2024 gestopt. Je kunt het niet meer "
                     "aanvragen. Ik kijk of het levenlanglerenkrediet bij je past."
                 )
-                return _next_step(dispatcher, scheme=LLK, facts=facts, skipped=[], chosen=chosen)
-            return _next_step(dispatcher, scheme=STAP, facts=facts, skipped=[], chosen=chosen)
+                scheme = LLK
+            return [
+                *paused,
+                *_next_step(
+                    dispatcher, scheme=scheme, facts=facts, skipped=[], chosen=chosen, aside=aside
+                ),
+            ]
         if scheme == LLK or slot_text(tracker, "funding_scheme") == LLK:
-            return _next_step(dispatcher, scheme=LLK, facts=facts, skipped=[], chosen=chosen)
+            return [
+                *paused,
+                *_next_step(
+                    dispatcher, scheme=LLK, facts=facts, skipped=[], chosen=chosen, aside=aside
+                ),
+            ]
         dispatcher.utter_message(
             text="Voor een opleiding is er vaak geld. Het STAP-budget bestaat niet meer. "
             "Het levenlanglerenkrediet is een lening van DUO. Wat wil je weten?",
             buttons=SCHEME_BUTTONS,
         )
-        return []
+        return paused
 
 
 class ActionFundingAnswer(Action):
@@ -161,9 +180,10 @@ class ActionFundingAnswer(Action):
         facts = _facts(tracker)
         skipped = _skipped(tracker)
         chosen = chosen_course_id(tracker)
+        aside = put_aside(tracker)
         if pending is None:
             return _next_step(
-                dispatcher, scheme=scheme, facts=facts, skipped=skipped, chosen=chosen
+                dispatcher, scheme=scheme, facts=facts, skipped=skipped, chosen=chosen, aside=aside
             )
         intent = (tracker.latest_message.get("intent") or {}).get("name", "")
         answer = read_answer(
@@ -183,5 +203,11 @@ class ActionFundingAnswer(Action):
         elif answer is not None:
             facts[pending] = answer.value
         return _next_step(
-            dispatcher, scheme=scheme, facts=facts, skipped=skipped, pending=pending, chosen=chosen
+            dispatcher,
+            scheme=scheme,
+            facts=facts,
+            skipped=skipped,
+            pending=pending,
+            chosen=chosen,
+            aside=aside,
         )

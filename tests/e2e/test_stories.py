@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from scripts.stack import RASA_BIN, ROOT
 
@@ -39,5 +40,6 @@ def test_stories_predict_without_errors(model_path: Path, tmp_path: Path) -> Non
     assert completed.returncode == 0, output[-3000:]
     report = json.loads((tmp_path / "story_report.json").read_text())
     # Every story in tests/stories was evaluated, and all were right.
-    assert report["conversation_accuracy"]["total"] == 5
-    assert report["conversation_accuracy"]["correct"] == 5
+    stories = yaml.safe_load((ROOT / "tests/stories/test_stories.yml").read_text())["stories"]
+    assert report["conversation_accuracy"]["total"] == len(stories) >= 10
+    assert report["conversation_accuracy"]["correct"] == len(stories)

@@ -1,0 +1,168 @@
+"""Reading messages into the profile: roles by clause, cue words, pending answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from advice.profile import Fact, Profile
+from advice.reader import read_message
+
+TODAY = dt.date(2026, 11, 21)
+
+
+def entity(text: str, name: str, raw: str, value: str | None = None) -> dict[str, Any]:
+    start = text.lower().index(raw.lower())
+    return {"entity": name, "value": value or raw, "start": start, "end": start + len(raw)}
+
+
+def read(
+    text: str,
+    entities: list[tuple[str, str, str | None]] = (),  # type: ignore[assignment]
+    *,
+    profile: Profile | None = None,
+    pending: Fact | None = None,
+    intent: str = "inform",
+) -> Any:
+    found = [entity(text, name, raw, value) for name, raw, value in entities]
+    return read_message(
+        profile or Profile(), pending=pending, intent=intent, text=text, entities=found, today=TODAY
+    )
+
+
+def test_all_at_once() -> None:
+    text = "ik ben 45, werk 10 jaar in de kinderopvang in Utrecht en heb mbo 3"
+    reading = read(
+        text,
+        [
+            ("age", "45", None),
+            ("sector", "kinderopvang", None),
+            ("location", "Utrecht", "utrecht"),
+            ("education_level", "mbo 3", "3"),
+        ],
+        intent="ask_advice",
+    )
+    p = reading.profile
+    assert (p.age, p.current_sector, p.location, p.education) == (
+        45,
+        "kinderopvang",
+        "utrecht",
+        "3",
+    )
+    assert p.years_experience == 10
+    assert p.employment == "werkend"
+    assert p.target_sector is None
+
+
+def test_current_and_target_in_one_message() -> None:
+    text = "ik werk bij de supermarkt en wil de zorg in"
+    p = read(text, [("sector", "supermarkt", "retail"), ("sector", "zorg", None)]).profile
+    assert (p.current_sector, p.target_sector) == ("retail", "zorg")
+    assert p.goal is None or p.goal == "omscholen"
+
+
+def test_occupation_to_become_is_the_target() -> None:
+    text = "ik ben pedagogisch medewerker en wil gespecialiseerd pedagogisch medewerker worden"
+    p = read(
+        text,
+        [
+            ("occupation", "pedagogisch medewerker", None),
+            ("occupation", "gespecialiseerd pedagogisch medewerker", None),
+        ],
+    ).profile
+    assert p.current_occupation == "pedagogisch medewerker"
+    assert p.target_occupation == "gespecialiseerd pedagogisch medewerker"
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("ik wil doorgroeien", "doorgroeien"),
+        ("ik wil omscholen", "omscholen"),
+        ("ik wil iets anders gaan doen", "omscholen"),
+        ("ik wil werk vinden", "werk_vinden"),
+        ("ik wil een certificaat halen", "certificaat"),
+        ("ik wil zij-instromen in het onderwijs", "zij-instromen"),
+        ("ik wil bijscholen", "bijscholen"),
+    ],
+)
+def test_goal_words(text: str, goal: str) -> None:
+    assert read(text, intent="ask_advice").profile.goal == goal
+
+
+def test_job_that_disappears_is_werk_naar_werk() -> None:
+    p = read("mijn baan in de metaal verdwijnt", [("sector", "metaal", "techniek")]).profile
+    assert p.job_at_risk
+    assert p.employment == "werkend"
+    assert p.goal == "omscholen"
+    assert p.current_sector == "techniek"
+
+
+def test_ww_and_newcomer_cues() -> None:
+    p = read("ik ben statushouder en zit in de ww").profile
+    assert p.newcomer
+    assert p.employment == "werkzoekend"
+    assert p.benefit == "ww"
+
+
+def test_correction_is_reported() -> None:
+    before = Profile(location="utrecht", goal="doorgroeien")
+    reading = read("nee, ik woon in Tilburg", [("location", "Tilburg", "tilburg")], profile=before)
+    assert reading.profile.location == "tilburg"
+    assert reading.corrected == ["location"]
+
+
+def test_button_answers() -> None:
+    reading = read(
+        "/inform",
+        [("advice_answer", "/inform", "mode:bbl")],
+        pending="learning_mode",
+    )
+    assert reading.profile.learning_mode == "bbl"
+
+
+@pytest.mark.parametrize("text", ["weet ik niet", "maakt niet uit", "geen idee"])
+def test_dont_know_skips_the_pending_question(text: str) -> None:
+    reading = read(text, pending="hours", intent="dont_know")
+    assert reading.profile.skipped == ["hours"]
+    assert reading.understood
+
+
+@pytest.mark.parametrize(
+    ("pending", "text", "field", "value"),
+    [
+        ("hours", "ongeveer 10 uur", "hours_per_week", 10),
+        ("hours", "twee dagen", "hours_per_week", 16),
+        ("years_experience", "al 6 jaar", "years_experience", 6),
+        ("years_experience", "sinds 2015", "years_experience", 11),
+        ("budget", "ik kan 500 euro betalen", "budget_eur", 500),
+        ("budget", "niks", "budget_eur", 0),
+        ("dutch", "nog niet zo goed", "dutch_ok", False),
+    ],
+)
+def test_pending_answers(pending: Fact, text: str, field: str, value: object) -> None:
+    assert getattr(read(text, pending=pending).profile, field) == value
+
+
+def test_yes_to_the_employer_question() -> None:
+    p = read("ja", pending="payer", intent="affirm").profile
+    assert p.payer == "werkgever"
+
+
+def test_age_is_not_experience() -> None:
+    reading = read("ik ben 52 jaar", [("age", "52", None)], profile=Profile(current_sector="zorg"))
+    assert reading.profile.age == 52
+    assert reading.profile.years_experience is None
+
+
+def test_a_wanted_level_is_not_ones_own_diploma() -> None:
+    text = "ik wil niveau 4 halen"
+    p = read(text, [("education_level", "niveau 4", "4")]).profile
+    assert p.education is None
+
+
+def test_unclear_answer_is_not_understood() -> None:
+    reading = read("tja hmm", pending="hours")
+    assert not reading.understood
