@@ -24,6 +24,18 @@ from tests.nlu.components.harness import shared_pipeline
             "ik ben 52, woon in Zwolle en heb mbo 2",
             {("age", "52"), ("education_level", "2"), ("location", "zwolle")},
         ),
+        (
+            "ik ben 45, werk 10 jaar in de kinderopvang in Utrecht en heb mbo 3",
+            {
+                ("age", "45"),
+                ("sector", "kinderopvang"),
+                ("location", "utrecht"),
+                ("education_level", "3"),
+            },
+        ),
+        ("ongeveer 10 uur per week", {("hours_per_week", "10")}),
+        ("ik heb mbo 2, niet 3", {("education_level", "2")}),
+        ("ik ben 52 niet 42", {("age", "52")}),
     ],
 )
 def test_numbers_become_digits(text: str, expected: set[tuple[str, str]]) -> None:
@@ -39,6 +51,18 @@ def test_numbers_become_digits(text: str, expected: set[tuple[str, str]]) -> Non
         "dat was 30 jaar geleden",
         "een opleiding van 3 jaar",
         "mbo 7",
+        # Years of experience in the advice intake are not ages.
+        "werk al 10 jaar in de zorg",
+        "ik werk al 25 jaar in de zorg",
+        "ik werk 25 jaar in de thuiszorg",
+        "al 6 jaar",
+        "sinds 2015",
+        "pas een jaar",
+        "ruim twintig jaar",
+        "een dag per week",
+        "8 uur",
+        "ik kan 500 euro betalen",
+        "niet veel, een paar honderd euro",
     ],
 )
 def test_other_numbers_are_left_alone(text: str) -> None:
