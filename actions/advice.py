@@ -24,15 +24,20 @@ from advice.intake import QUESTIONS, next_question
 from advice.messages import path_messages
 from advice.offers import CatalogueOffers
 from advice.planner import plan_paths
-from advice.profile import Profile
-from advice.reader import read_message
+from advice.profile import Fact, Profile
+from advice.reader import Reading, read_message
 from advice.texts import text
 from funding.dates import today_in_nl
 
 logger = logging.getLogger(__name__)
 
 # Bare replies with no advice going on get the short answers they always got.
-_ACKS = {"affirm": "ack_affirm", "deny": "ack_deny", "dont_know": "ack_dont_know"}
+_ACKS = {
+    "affirm": "ack_affirm",
+    "deny": "ack_deny",
+    "dont_know": "ack_dont_know",
+    "nlu_fallback": "ack_unclear",
+}
 
 
 class ActionAdvice(Action):
@@ -44,39 +49,65 @@ class ActionAdvice(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        knowledge = load_knowledge()
-        profile = profile_of(tracker)
-        pending = pending_fact(tracker)
-        intent = (tracker.latest_message.get("intent") or {}).get("name", "")
-        reading = read_message(
-            profile,
-            pending=pending,
-            intent=intent,
-            text=tracker.latest_message.get("text") or "",
-            entities=tracker.latest_message.get("entities") or [],
-            today=today_in_nl(),
-        )
-        profile = reading.profile
-        started = intent == "ask_advice" or pending is not None or profile.planned
-        if not started:
-            return _not_started(dispatcher, profile, intent, understood=reading.understood)
-        if reading.corrected:
-            dispatcher.utter_message(text=text("corrected"))
-        elif pending is not None and not reading.understood:
-            dispatcher.utter_message(text=text("not_understood"))
-        elif intent == "ask_advice" and pending is None and not profile.planned:
-            dispatcher.utter_message(text=text("start"))
+        return advance_intake(dispatcher, tracker)
 
-        if profile.planned and pending is None:
-            # Paths were given: a new fact re-plans them.
-            if not reading.understood:
-                dispatcher.utter_message(text=text("noted"))
-                return [SlotSet(PROFILE_SLOT, profile.model_dump())]
-            dispatcher.utter_message(text=text("replanned"))
-        question = next_question(profile, knowledge)
-        if question is not None:
-            return [*ask(dispatcher, question), SlotSet(PROFILE_SLOT, profile.model_dump())]
-        return _give_paths(dispatcher, profile)
+
+def _read(tracker: Tracker) -> tuple[Profile, Fact | None, str, Reading]:
+    profile = profile_of(tracker)
+    pending = pending_fact(tracker)
+    intent = (tracker.latest_message.get("intent") or {}).get("name", "")
+    reading = read_message(
+        profile,
+        pending=pending,
+        intent=intent,
+        text=tracker.latest_message.get("text") or "",
+        entities=tracker.latest_message.get("entities") or [],
+        today=today_in_nl(),
+    )
+    return profile, pending, intent, reading
+
+
+def answers_intake_question(tracker: Tracker) -> bool:
+    """Whether the message reads as the answer to the waiting intake question.
+
+    "Ik kan 100 euro betalen" may look like a funding question to the NLU; while
+    the budget question waits, it is the answer.
+    """
+    _, pending, _, reading = _read(tracker)
+    return pending in ("budget", "payer") and reading.understood
+
+
+def advance_intake(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    knowledge = load_knowledge()
+    before, pending, intent, reading = _read(tracker)
+    profile = reading.profile
+    # A wish to learn in words the NLU missed ("ik wil bijscholen" read as out of scope).
+    new_wish = profile.goal != before.goal or (profile.has_target and not before.has_target)
+    if intent == "out_of_scope" and not new_wish:
+        dispatcher.utter_message(response="utter_out_of_scope")
+        return ask(dispatcher, QUESTIONS[pending]) if pending is not None else []
+    # Facts that only make sense as a wish to learn ("ik wil de zorg in") start it too.
+    wish = profile.goal is not None or profile.has_target
+    started = intent == "ask_advice" or pending is not None or profile.planned or wish
+    if not started:
+        return _not_started(dispatcher, profile, intent, understood=reading.understood)
+    if reading.corrected:
+        dispatcher.utter_message(text=text("corrected"))
+    elif pending is not None and not reading.understood:
+        dispatcher.utter_message(text=text("not_understood"))
+    elif pending is None and not profile.planned:
+        dispatcher.utter_message(text=text("start"))
+
+    if profile.planned and pending is None:
+        # Paths were given: a new fact re-plans them.
+        if not reading.understood:
+            dispatcher.utter_message(text=text("noted"))
+            return [SlotSet(PROFILE_SLOT, profile.model_dump())]
+        dispatcher.utter_message(text=text("replanned"))
+    question = next_question(profile, knowledge)
+    if question is not None:
+        return [*ask(dispatcher, question), SlotSet(PROFILE_SLOT, profile.model_dump())]
+    return _give_paths(dispatcher, profile)
 
 
 def _not_started(

@@ -10,6 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.advice import advance_intake, answers_intake_question
 from actions.advice_state import pause, put_aside, resume
 from actions.course_facts import chosen_course_id, course_facts
 from actions.entities import latest_entities, slot_text
@@ -132,6 +133,8 @@ class ActionFundingCheck(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         scheme = latest_entities(tracker).get("funding_scheme")
+        if scheme is None and answers_intake_question(tracker):
+            return advance_intake(dispatcher, tracker)
         facts = _facts(tracker)
         chosen = chosen_course_id(tracker)
         # A funding question in the middle of the advice intake: its question waits.

@@ -44,6 +44,7 @@ _DUTCH_WEAK = re.compile(
     r"\b(nederlands|taal)\b.*\b(niet (zo )?goed|slecht|beetje|weinig|moeilijk|nog niet)|"
     r"\b(niet (zo )?goed|slecht|beetje|weinig|nog niet)\b.*\bnederlands"
 )
+_SPEAKING = re.compile(r"\b(spreek|spreken|praat|praten|versta|mijn nederlands)\b")
 _DUTCH_GOOD = re.compile(r"\b(goed|prima|vloeiend|uitstekend)\b")
 _YEARS = re.compile(r"\b(\d{1,2})\s*(?:jaar|jr)\b")
 _SINCE = re.compile(r"\bsinds\s+((?:19|20)\d\d)\b")
@@ -64,6 +65,7 @@ _PAYER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("uwv", re.compile(r"\b(via|van) (het )?uwv\b")),
     ("gemeente", re.compile(r"\b(via|van) de gemeente\b")),
 )
+_JOB_LEAD = re.compile(r"^(ik\s+)?(werk|ben|zit|doe)\s+(nu\s+)?(als|bij|in|op)?\s*(de|het|een)?\s*")
 _NOTHING = re.compile(r"\b(niks|niets|geen geld|nul)\b")
 _MODE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bbl", re.compile(r"\bwerken en leren\b|\bleren en werken\b")),
@@ -189,6 +191,9 @@ def _read_roles(
         if name not in ("sector", "occupation", "topic") or value is None:
             continue
         role = _role(text, entity, pending, reading.profile)
+        if name == "topic" and (pending == "dutch" or _SPEAKING.search(text)):
+            # "ik spreek nog niet goed Nederlands" is about the person, not a course wish.
+            continue
         if name == "topic":
             # A topic is always something to learn about, never current work.
             _set(reading, "target_topic", value)
@@ -206,6 +211,9 @@ def _read_plain_entities(
     for entity in entities:
         name, value = entity.get("entity"), _value(entity)
         if value is None:
+            continue
+        if name == "age" and pending == "years_experience":
+            # "ongeveer 20 jaar" answers the experience question, not the age.
             continue
         if name == "location":
             _set(reading, "location", value)
@@ -327,6 +335,12 @@ def _read_pending(reading: Reading, pending: Fact, intent: str, text: str) -> No
     elif pending == "current_work" and not profile.has_current_work:
         if re.search(r"\b(nee|niks|niets|geen)\b", text):
             _set(reading, "employment", "werkzoekend")
+        else:
+            # A job the vocabulary does not know is still the answer: keep the words.
+            job = _JOB_LEAD.sub("", text).strip(" .!?")
+            if job and intent in ("inform", "nlu_fallback", "search_course"):
+                _set(reading, "current_occupation", job[:60])
+                profile.employment = "werkend"
     elif pending == "times" and not profile.times:
         found = [t for t in TIMES if t in text]
         if found:

@@ -107,6 +107,10 @@ TEMPLATES: dict[str, str] = {
     ),
     "ack_affirm": "Fijn. Waar kan ik je nog mee helpen?",
     "ack_deny": "Oké. Waar kan ik je wel mee helpen?",
+    "ack_unclear": (
+        "Sorry, dat begreep ik niet. Kun je het anders zeggen? "
+        "Bijvoorbeeld: ik zoek een cursus over warmtepompen."
+    ),
     "ack_dont_know": "Dat is niet erg. Vraag me gerust iets over opleidingen, of zeg wat je zoekt.",
     "start": "Fijn dat je verder wilt. Ik stel je een paar vragen. Dan weet ik wat bij je past.",
 }

@@ -221,3 +221,51 @@ def test_funding_question_during_the_intake_pauses_and_resumes_it() -> None:
     assert texts(messages).endswith("Dan gaan we verder. In welke plaats woon je?")
     assert state["advice_pending"] == "location"
     assert state["advice_paused"] is None
+
+
+def test_out_of_scope_during_the_intake_keeps_the_question() -> None:
+    messages, slots = run(
+        ActionAdvice(),
+        tracker(
+            "zet een wekker om zeven uur",
+            intent="out_of_scope",
+            slots={"advice_pending": "hours", "advice_profile": {"goal": "omscholen"}},
+        ),
+    )
+    assert messages[0]["response"] == "utter_out_of_scope"
+    assert texts(messages).endswith("Hoeveel uur per week kun je leren?")
+    assert "advice_profile" not in slots  # "zeven" was not taken as hours
+
+
+def test_a_wish_the_nlu_missed_starts_the_advice() -> None:
+    _messages, slots = run(
+        ActionAdvice(), tracker("ik zit in de ww en wil weer aan het werk", intent="nlu_fallback")
+    )
+    assert slots["advice_profile"]["employment"] == "werkzoekend"
+    assert slots["advice_profile"]["goal"] == "werk_vinden"
+    assert slots["advice_pending"] == "target"
+
+
+def test_budget_answer_read_as_funding_question_still_answers() -> None:
+    text = "ik kan 100 euro betalen"
+    messages, slots = run(
+        ActionFundingCheck(),
+        tracker(
+            text,
+            intent="ask_funding",
+            slots={
+                "advice_pending": "budget",
+                "advice_profile": {
+                    "goal": "certificaat",
+                    "target_topic": "gastvrijheid in de zorg",
+                    "education": "2",
+                    "location": "zwolle",
+                    "payer": "zelf",
+                    "employment": "werkend",
+                    "times": ["avond"],
+                },
+            },
+        ),
+    )
+    assert slots["advice_profile"]["budget_eur"] == 100
+    assert paths(messages)

@@ -166,3 +166,28 @@ def test_a_wanted_level_is_not_ones_own_diploma() -> None:
 def test_unclear_answer_is_not_understood() -> None:
     reading = read("tja hmm", pending="hours")
     assert not reading.understood
+
+
+def test_unknown_job_is_kept_in_the_persons_words() -> None:
+    p = read("ik werk bij de bakker", pending="current_work").profile
+    assert p.current_occupation == "bakker"
+    assert p.employment == "werkend"
+
+
+def test_no_work_answer() -> None:
+    p = read("ik heb geen werk", pending="current_work").profile
+    assert p.employment == "werkzoekend"
+
+
+def test_speaking_dutch_is_not_a_course_topic() -> None:
+    text = "ik spreek nog niet zo goed Nederlands"
+    p = read(text, [("topic", "Nederlands", "nederlands 3f")], pending="dutch").profile
+    assert p.target_topic is None
+    assert p.dutch_ok is False
+
+
+def test_years_answer_tagged_as_age_is_experience() -> None:
+    text = "ongeveer 20 jaar"
+    reading = read(text, [("age", "20", None)], pending="years_experience", profile=Profile(age=52))
+    assert reading.profile.age == 52
+    assert reading.profile.years_experience == 20

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,14 @@ RASA_PYTHON = ROOT / ".venvs" / "rasa" / "bin" / "python"
 
 @pytest.fixture(scope="session")
 def model_path() -> Path:
-    """The cached model for the current inputs; trained here only if missing."""
+    """The cached model for the current inputs; trained here only if missing.
+
+    LEERWIJZER_TEST_MODEL pins a model file instead (while debugging the actions
+    with NLU data in flux; CI never sets it).
+    """
+    pinned = os.environ.get("LEERWIJZER_TEST_MODEL")
+    if pinned:
+        return Path(pinned)
     completed = subprocess.run(
         [str(RASA_PYTHON), "scripts/model.py"],
         cwd=ROOT,
