@@ -77,7 +77,10 @@ def answers_intake_question(tracker: Tracker) -> bool:
     return pending in ("budget", "payer") and reading.understood
 
 
-def advance_intake(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+def advance_intake(
+    dispatcher: CollectingDispatcher, tracker: Tracker, *, start: bool = False
+) -> list[dict[str, Any]]:
+    """One intake turn; `start` begins the intake even without an advice question."""
     knowledge = load_knowledge()
     before, pending, intent, reading = _read(tracker)
     profile = reading.profile
@@ -88,7 +91,7 @@ def advance_intake(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
         return ask(dispatcher, QUESTIONS[pending]) if pending is not None else []
     # Facts that only make sense as a wish to learn ("ik wil de zorg in") start it too.
     wish = profile.goal is not None or profile.has_target
-    started = intent == "ask_advice" or pending is not None or profile.planned or wish
+    started = start or intent == "ask_advice" or pending is not None or profile.planned or wish
     if not started:
         return _not_started(dispatcher, profile, intent, understood=reading.understood)
     if reading.corrected:

@@ -9,6 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions.advice import advance_intake
 from actions.catalogue_access import catalogue_sessions
 from actions.entities import latest_entities, slot_text
 from catalogue.schemas import LEARNING_MODES, CourseQuery, CourseSearchResult
@@ -41,8 +42,9 @@ class ActionSearchCourses(Action):
         level = _LEVELS.get(now.get("education_level", ""))
 
         if sector is None and topic is None:
-            dispatcher.utter_message(response="utter_ask_what_to_search")
-            return []
+            # Nothing to search for ("ik wil beginnen met een opleiding"): the
+            # advice intake finds out what fits, starting with the goal.
+            return advance_intake(dispatcher, tracker, start=True)
         if sector is not None and sector not in CANONICAL_SECTORS:
             # An unfamiliar sector word still works as search text.
             topic, sector = " ".join(filter(None, [topic, sector])), None

@@ -60,6 +60,10 @@ class Knowledge:
             for candidate in self.fields.values():
                 if sector in candidate.sectors:
                     return candidate
+            # "ik werk in de bibliotheek": a topic can name the field one works in.
+            for candidate in self.fields.values():
+                if sector in candidate.topics:
+                    return candidate
         return None
 
     def occupation_level(self, occupation: str | None) -> int | None:

@@ -34,6 +34,7 @@ _GOAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("doorgroeien", re.compile(r"\bdoor ?groei|\bverder groei|\bhoger niveau|\bverder komen")),
     ("bijscholen", re.compile(r"\bbij ?scho|\bbij te leren|\bbijleren|\bbijblijven")),
 )
+_WORKS = re.compile(r"\b(werk|werkt|werkte|gewerkt)\b")
 _JOB_AT_RISK = re.compile(r"\b(verdwijnt|verdwijnen|boventallig|reorganisatie|gaat dicht|ontslag)")
 _SEEKER = re.compile(
     r"\b(ww|uitkering|werkloos|geen werk|geen baan|baan kwijt|werk kwijt|ontslagen|"
@@ -84,6 +85,11 @@ class Reading:
     understood: bool = False
 
 
+def _span(entity: dict[str, Any]) -> tuple[int, int]:
+    start = int(entity.get("start", 0))
+    return start, int(entity.get("end", start))
+
+
 def _clause_of(text: str, start: int, end: int) -> str:
     """The clause around a span: from the previous break to the next."""
     before = text[:start]
@@ -100,8 +106,7 @@ def _role(text: str, entity: dict[str, Any], pending: Fact | None, profile: Prof
         return "target"
     if pending == "current_work":
         return "current"
-    start, end = int(entity.get("start", 0)), int(entity.get("end", 0))
-    clause = _clause_of(text, start, end)
+    clause = _clause_of(text, *_span(entity))
     # "als pedagogisch medewerker doorgroeien": the job one has now.
     if profile.goal in ("doorgroeien", "bijscholen") and re.search(r"\bdoor ?groei", clause):
         return "current"
@@ -195,8 +200,12 @@ def _read_roles(
             # "ik spreek nog niet goed Nederlands" is about the person, not a course wish.
             continue
         if name == "topic":
-            # A topic is always something to learn about, never current work.
-            _set(reading, "target_topic", value)
+            if role == "current" and _WORKS.search(_clause_of(text, *_span(entity))):
+                # "ik werk in de bibliotheek": the topic names the field one works in.
+                _set(reading, "current_sector", value)
+                reading.profile.employment = reading.profile.employment or "werkend"
+            else:
+                _set(reading, "target_topic", value)
         elif role == "target":
             _set(reading, f"target_{name}", value)
         else:
@@ -229,10 +238,12 @@ def _read_plain_entities(
             elif value in LEARNING_MODES:
                 _set(reading, "learning_mode", value)
         elif name == "education_level" and value in EDUCATION_LEVELS:
-            start = int(entity.get("start", 0))
-            clause = _clause_of(text, start, int(entity.get("end", start)))
-            # "ik wil niveau 4 halen" is a target, not the diploma one has.
-            if pending == "education" or not re.search(r"\b(wil|halen|worden)\b", clause):
+            clause = _clause_of(text, *_span(entity))
+            # "ik wil niveau 4 halen" is a target, not the diploma one has;
+            # "geen werk" says nothing about diplomas.
+            wanted = re.search(r"\b(wil|halen|worden)\b", clause)
+            no_diploma = value != "geen" or re.search(r"diploma|school|opleiding", clause)
+            if pending == "education" or (not wanted and no_diploma):
                 _set(reading, "education", value)
 
 

@@ -191,3 +191,26 @@ def test_years_answer_tagged_as_age_is_experience() -> None:
     reading = read(text, [("age", "20", None)], pending="years_experience", profile=Profile(age=52))
     assert reading.profile.age == 52
     assert reading.profile.years_experience == 20
+
+
+def test_working_in_a_topic_field() -> None:
+    text = "ik werk in de bibliotheek en wil me bijscholen in informatiedienstverlening"
+    first = entity(text, "topic", "bibliotheek")
+    second = entity(text, "topic", "informatiedienstverlening", "bibliotheek")
+    reading = read_message(
+        Profile(), pending=None, intent="ask_advice", text=text,
+        entities=[first, second], today=TODAY,
+    )  # fmt: skip
+    p = reading.profile
+    assert (p.current_sector, p.target_topic, p.goal) == (
+        "bibliotheek",
+        "bibliotheek",
+        "bijscholen",
+    )
+
+
+def test_no_work_is_not_no_diploma() -> None:
+    text = "ik heb geen werk"
+    p = read(text, [("education_level", "geen", None)], pending="current_work").profile
+    assert p.education is None
+    assert p.employment == "werkzoekend"

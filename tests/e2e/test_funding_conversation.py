@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from scripts.stack import Stack
+from tests.language.readability import assert_b1
 
 pytestmark = pytest.mark.slow
 
@@ -23,6 +24,10 @@ def chat(stack: Stack, sender: str, message: str) -> list[dict[str, Any]]:
     )
     assert response.status_code == 200, response.text
     messages: list[dict[str, Any]] = response.json()["messages"]
+    for message in messages:
+        # Every text the funding conversation generates is checked at B1.
+        if message.get("text"):
+            assert_b1(message["text"])
     return messages
 
 
