@@ -24,10 +24,10 @@ def chat(stack: Stack, sender: str, message: str) -> list[dict[str, Any]]:
     )
     assert response.status_code == 200, response.text
     messages: list[dict[str, Any]] = response.json()["messages"]
-    for message in messages:
+    for reply in messages:
         # Every text the funding conversation generates is checked at B1.
-        if message.get("text"):
-            assert_b1(message["text"])
+        if reply.get("text"):
+            assert_b1(reply["text"])
     return messages
 
 
