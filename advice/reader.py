@@ -13,67 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from advice import cues
 from advice.intake import ANSWER_ENTITY
 from advice.profile import EDUCATION_LEVELS, GOALS, LEARNING_MODES, TIMES, Fact, Profile
 
 # Clauses: roles of sector/occupation words are read per clause.
-_CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:en|maar|want|omdat|dus|of)\b")
-_TARGET_CUES = re.compile(
-    r"\b(wil|wil graag|zou|graag|worden|naar|overstappen|omscholen|lijkt me|droom|"
-    r"in de \w+ werken|richting|kant op)\b|\bin\s*$"
-)
-_CURRENT_CUES = re.compile(r"\b(werk|werkt|werkte|gewerkt|ben|zit|doe|deed|sinds|jaar|bij|als)\b")
-_GOAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("certificaat", re.compile(r"\bcertifica")),
-    ("zij-instromen", re.compile(r"\bzij-?\s?instro")),
-    (
-        "werk_vinden",
-        re.compile(r"\b(werk|baan) (vinden|zoeken)|\bwerkloos|\baan het werk|\bnieuwe baan"),
-    ),
-    ("omscholen", re.compile(r"\bomscho|\biets anders|\bander (vak|werk)|\boverstap|\bswitch")),
-    ("doorgroeien", re.compile(r"\bdoor ?groei|\bverder groei|\bhoger niveau|\bverder komen")),
-    ("bijscholen", re.compile(r"\bbij ?scho|\bbij te leren|\bbijleren|\bbijblijven")),
-)
-_WORKS = re.compile(r"\b(werk|werkt|werkte|gewerkt)\b")
-_JOB_AT_RISK = re.compile(r"\b(verdwijnt|verdwijnen|boventallig|reorganisatie|gaat dicht|ontslag)")
-_SEEKER = re.compile(
-    r"\b(ww|uitkering|werkloos|geen werk|geen baan|baan kwijt|werk kwijt|ontslagen|"
-    r"werkzoekend|bijstand|zoek werk)\b"
-)
-_NEWCOMER = re.compile(r"\b(statushouder|nieuwkomer|vluchteling|inburger\w*|asiel\w*|gevlucht)")
-_DUTCH_WEAK = re.compile(
-    r"\b(nederlands|taal)\b.*\b(niet (zo )?goed|slecht|beetje|weinig|moeilijk|nog niet)|"
-    r"\b(niet (zo )?goed|slecht|beetje|weinig|nog niet)\b.*\bnederlands"
-)
-_SPEAKING = re.compile(r"\b(spreek|spreken|praat|praten|versta|mijn nederlands)\b")
-_DUTCH_GOOD = re.compile(r"\b(goed|prima|vloeiend|uitstekend)\b")
-_YEARS = re.compile(r"\b(\d{1,2})\s*(?:jaar|jr)\b")
-_SINCE = re.compile(r"\bsinds\s+((?:19|20)\d\d)\b")
-_AMOUNT = re.compile(r"(?:€\s*)?(\d{1,3}(?:\.\d{3})*|\d+)\s*(?:euro|eur|€)?")
-_NUMBER_WORDS = {
-    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
-    "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "vijftien": 15,
-    "twintig": 20, "dertig": 30,
-}  # fmt: skip
-_WORD_YEARS = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\s+jaar\b")
-_DAYS = re.compile(r"\b(een|één|1|twee|2|drie|3)\s+dag(en)?\b")
-_PAYER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "werkgever",
-        re.compile(r"\b(werkgever|baas|mijn werk|de zaak) (betaalt|wil betalen|betaald)"),
-    ),
-    ("zelf", re.compile(r"\b(zelf betalen|betaal (het )?zelf|eigen geld|uit eigen zak)")),
-    ("uwv", re.compile(r"\b(via|van) (het )?uwv\b")),
-    ("gemeente", re.compile(r"\b(via|van) de gemeente\b")),
-)
-_JOB_LEAD = re.compile(r"^(ik\s+)?(werk|ben|zit|doe)\s+(nu\s+)?(als|bij|in|op)?\s*(de|het|een)?\s*")
-_NOTHING = re.compile(r"\b(niks|niets|geen geld|nul)\b")
-_MODE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("bbl", re.compile(r"\bwerken en leren\b|\bleren en werken\b")),
-    ("bol", re.compile(r"\bnaar school\b|\bvoltijd\b")),
-)
-_DONT_KNOW = re.compile(r"\bweet (ik )?(het )?niet|\bgeen idee\b")
-_NO_PREFERENCE = re.compile(r"\bmaakt (me |mij )?(niet|niks|niets) ?(zoveel )?uit|geen voorkeur")
 
 
 @dataclass
@@ -93,9 +37,9 @@ def _span(entity: dict[str, Any]) -> tuple[int, int]:
 def _clause_of(text: str, start: int, end: int) -> str:
     """The clause around a span: from the previous break to the next."""
     before = text[:start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
+    breaks = list(cues.CLAUSE_BREAK.finditer(before))
     left = breaks[-1].end() if breaks else 0
-    after = _CLAUSE_BREAK.search(text, end)
+    after = cues.CLAUSE_BREAK.search(text, end)
     right = after.start() if after else len(text)
     return text[left:right]
 
@@ -110,9 +54,9 @@ def _role(text: str, entity: dict[str, Any], pending: Fact | None, profile: Prof
     # "als pedagogisch medewerker doorgroeien": the job one has now.
     if profile.goal in ("doorgroeien", "bijscholen") and re.search(r"\bdoor ?groei", clause):
         return "current"
-    if _TARGET_CUES.search(clause):
+    if cues.TARGET_CUES.search(clause):
         return "target"
-    if _CURRENT_CUES.search(clause):
+    if cues.CURRENT_CUES.search(clause):
         return "current"
     # A bare "zorg" with no cue: for goals that move, it is where to go.
     if profile.goal in ("doorgroeien", "bijscholen"):
@@ -196,11 +140,11 @@ def _read_roles(
         if name not in ("sector", "occupation", "topic") or value is None:
             continue
         role = _role(text, entity, pending, reading.profile)
-        if name == "topic" and (pending == "dutch" or _SPEAKING.search(text)):
+        if name == "topic" and (pending == "dutch" or cues.SPEAKING.search(text)):
             # "ik spreek nog niet goed Nederlands" is about the person, not a course wish.
             continue
         if name == "topic":
-            if role == "current" and _WORKS.search(_clause_of(text, *_span(entity))):
+            if role == "current" and cues.WORKS.search(_clause_of(text, *_span(entity))):
                 # "ik werk in de bibliotheek": the topic names the field one works in.
                 _set(reading, "current_sector", value)
                 reading.profile.employment = reading.profile.employment or "werkend"
@@ -250,18 +194,18 @@ def _read_plain_entities(
 def _read_cues(reading: Reading, text: str, pending: Fact | None, today: dt.date) -> None:
     profile = reading.profile
     if profile.goal is None or pending == "goal":
-        for goal, cue in _GOAL_CUES:
+        for goal, cue in cues.GOAL_CUES:
             if cue.search(text):
                 _set(reading, "goal", goal)
                 break
-    if _JOB_AT_RISK.search(text):
+    if cues.JOB_AT_RISK.search(text):
         profile.job_at_risk = True
         profile.employment = profile.employment or "werkend"
         if profile.goal is None:
             profile.goal = "omscholen"
         reading.understood = True
-    seeker = _SEEKER.search(text)
-    if seeker and not _JOB_AT_RISK.search(text):
+    seeker = cues.SEEKER.search(text)
+    if seeker and not cues.JOB_AT_RISK.search(text):
         profile.employment = "werkzoekend"
         word = seeker.group(1)
         if word in ("ww",):
@@ -271,16 +215,16 @@ def _read_cues(reading: Reading, text: str, pending: Fact | None, today: dt.date
         reading.understood = True
     if profile.goal == "werk_vinden" and profile.employment is None:
         profile.employment = "werkzoekend"
-    if _NEWCOMER.search(text):
+    if cues.NEWCOMER.search(text):
         profile.newcomer = True
         reading.understood = True
-    if _DUTCH_WEAK.search(text):
+    if cues.DUTCH_WEAK.search(text):
         _set(reading, "dutch_ok", False)
-    for payer, cue in _PAYER_CUES:
+    for payer, cue in cues.PAYER_CUES:
         if cue.search(text):
             _set(reading, "payer", payer)
             break
-    for mode, cue in _MODE_CUES:
+    for mode, cue in cues.MODE_CUES:
         if cue.search(text):
             _set(reading, "learning_mode", mode)
             break
@@ -292,16 +236,16 @@ def _read_cues(reading: Reading, text: str, pending: Fact | None, today: dt.date
 
 
 def _years(text: str, today: dt.date) -> int | None:
-    since = _SINCE.search(text)
+    since = cues.SINCE.search(text)
     if since:
         return max(0, today.year - int(since.group(1)))
     # "45 jaar" next to "ik ben" is an age, not experience.
-    for match in _YEARS.finditer(text):
+    for match in cues.YEARS.finditer(text):
         if not re.search(r"\bben\s*$|\bben ik\s*$", text[: match.start()]):
             return int(match.group(1))
-    words = _WORD_YEARS.search(text)
+    words = cues.WORD_YEARS.search(text)
     if words:
-        return _NUMBER_WORDS[words.group(1)]
+        return cues.NUMBER_WORDS[words.group(1)]
     if re.search(r"\bpas (net|kort)\b", text):
         return 0
     return None
@@ -310,16 +254,16 @@ def _years(text: str, today: dt.date) -> int | None:
 def _read_pending(reading: Reading, pending: Fact, intent: str, text: str) -> None:
     """Answers that only make sense as the answer to the pending question."""
     profile = reading.profile
-    if intent == "dont_know" or _NO_PREFERENCE.search(text) or _DONT_KNOW.search(text):
+    if intent == "dont_know" or cues.NO_PREFERENCE.search(text) or cues.DONT_KNOW.search(text):
         if pending not in profile.skipped:
             profile.skipped = [*profile.skipped, pending]
         reading.understood = True
         return
     number = _number(text)
     if pending == "hours" and profile.hours_per_week is None:
-        days = _DAYS.search(text)
+        days = cues.DAYS.search(text)
         if days:
-            count = _NUMBER_WORDS.get(days.group(1)) or int(days.group(1))
+            count = cues.NUMBER_WORDS.get(days.group(1)) or int(days.group(1))
             _set(reading, "hours_per_week", 8 * count)
         elif re.search(r"\b(fulltime|voltijd|hele week)\b", text):
             _set(reading, "hours_per_week", 40)
@@ -329,7 +273,7 @@ def _read_pending(reading: Reading, pending: Fact, intent: str, text: str) -> No
         if number is not None and number < 60:
             _set(reading, "years_experience", number)
     elif pending == "budget" and profile.budget_eur is None:
-        if _NOTHING.search(text):
+        if cues.NOTHING.search(text):
             _set(reading, "budget_eur", 0)
         elif number is not None:
             _set(reading, "budget_eur", number)
@@ -339,7 +283,9 @@ def _read_pending(reading: Reading, pending: Fact, intent: str, text: str) -> No
         elif intent == "deny":
             _set(reading, "payer", "zelf")
     elif pending == "dutch" and profile.dutch_ok is None:
-        if intent == "affirm" or (_DUTCH_GOOD.search(text) and not re.search(r"\bniet\b", text)):
+        if intent == "affirm" or (
+            cues.DUTCH_GOOD.search(text) and not re.search(r"\bniet\b", text)
+        ):
             _set(reading, "dutch_ok", True)
         elif intent == "deny" or re.search(r"\b(beetje|niet|slecht|weinig)\b", text):
             _set(reading, "dutch_ok", False)
@@ -348,7 +294,7 @@ def _read_pending(reading: Reading, pending: Fact, intent: str, text: str) -> No
             _set(reading, "employment", "werkzoekend")
         else:
             # A job the vocabulary does not know is still the answer: keep the words.
-            job = _JOB_LEAD.sub("", text).strip(" .!?")
+            job = cues.JOB_LEAD.sub("", text).strip(" .!?")
             if job and intent in ("inform", "nlu_fallback", "search_course"):
                 _set(reading, "current_occupation", job[:60])
                 profile.employment = "werkend"
@@ -359,10 +305,10 @@ def _read_pending(reading: Reading, pending: Fact, intent: str, text: str) -> No
 
 
 def _number(text: str) -> int | None:
-    match = _AMOUNT.search(text)
+    match = cues.AMOUNT.search(text)
     if match:
         return int(match.group(1).replace(".", ""))
-    for word, value in _NUMBER_WORDS.items():
+    for word, value in cues.NUMBER_WORDS.items():
         if re.search(rf"\b{word}\b", text):
             return value
     return None
