@@ -17,6 +17,7 @@ from actions.advice_state import (
     ask,
     pending_fact,
     profile_of,
+    waiting_fact,
 )
 from actions.catalogue_access import catalogue_sessions
 from advice.fields import load_knowledge
@@ -159,7 +160,8 @@ class ActionAdviceResume(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        fact = pending_fact(tracker)
+        # Outside the intake, or while a funding question waits: nothing to do.
+        fact = waiting_fact(tracker)
         if fact is None:
             return []
         dispatcher.utter_message(text=text("resume"))

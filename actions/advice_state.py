@@ -38,7 +38,14 @@ def profile_of(tracker: Tracker) -> Profile:
     return profile
 
 
+def waiting_fact(tracker: Tracker) -> Fact | None:
+    """The intake question waiting now (not one put aside for a funding check)."""
+    value = slot_text(tracker, PENDING_SLOT)
+    return value if value in QUESTIONS else None
+
+
 def pending_fact(tracker: Tracker) -> Fact | None:
+    """The intake question to read an answer for, also one put aside."""
     for slot in (PENDING_SLOT, PAUSED_SLOT):
         value = slot_text(tracker, slot)
         if value in QUESTIONS:

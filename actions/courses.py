@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.advice import advance_intake
+from actions.advice_state import waiting_fact
 from actions.catalogue_access import catalogue_sessions
 from actions.entities import latest_entities, slot_text
 from catalogue.schemas import LEARNING_MODES, CourseQuery, CourseSearchResult
@@ -31,6 +32,10 @@ class ActionSearchCourses(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if waiting_fact(tracker) is not None:
+            # During the advice intake a "search" usually answers the question
+            # ("ik wil iets in de zorg"): the intake reads it.
+            return advance_intake(dispatcher, tracker)
         now = latest_entities(tracker)
         sector = now.get("sector") or slot_text(tracker, "sector")
         topic = now.get("topic") or now.get("occupation")

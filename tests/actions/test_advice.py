@@ -269,3 +269,9 @@ def test_budget_answer_read_as_funding_question_still_answers() -> None:
     )
     assert slots["advice_profile"]["budget_eur"] == 100
     assert paths(messages)
+
+
+def test_resume_does_nothing_outside_the_intake_or_during_a_funding_question() -> None:
+    assert run(ActionAdviceResume(), tracker("", slots={})) == ([], {})
+    paused = tracker("", slots={"advice_paused": "location", "funding_pending_fact": "age"})
+    assert run(ActionAdviceResume(), paused) == ([], {})

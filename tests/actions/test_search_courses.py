@@ -105,3 +105,15 @@ def test_no_results_get_a_helpful_text_and_no_empty_list() -> None:
     )
     assert course_lists(messages) == []
     assert "geen opleidingen" in messages[0]["text"]
+
+
+def test_during_the_advice_intake_a_search_answers_the_question() -> None:
+    messages = run(
+        tracker(
+            "iets in de zorg",
+            [{"entity": "sector", "value": "zorg", "start": 11, "end": 15}],
+            slots={"advice_pending": "target", "advice_profile": {"goal": "omscholen"}},
+        )
+    )
+    assert not course_lists(messages)
+    assert messages[-1]["text"] == "Wat voor werk doe je nu? Of wat deed je hiervoor?"
