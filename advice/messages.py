@@ -23,7 +23,12 @@ def path_text(path: TrainingPath) -> str:
     else:
         facts.append(text("cost_unknown"))
     if path.weeks:
-        facts.append(text("duration_line", months=max(1, round(path.weeks / 4.35))))
+        if path.weeks == 1:
+            facts.append(text("duration_one_week"))
+        elif path.weeks < 9:
+            facts.append(text("duration_weeks_line", weeks=path.weeks))
+        else:
+            facts.append(text("duration_line", months=round(path.weeks / 4.35)))
     lines.append(" ".join(facts))
     lines += path.notes
     return "\n".join(lines)

@@ -101,17 +101,21 @@ def recognition_step(ctx: PlanContext, field: Field, level: int) -> PathStep | N
     assert current is not None
     crebo = field.diplomas[level]
     years = profile.years_experience or 0
-    job = profile.current_occupation or f"medewerker {profile.current_sector or current.name}"
+    job = profile.current_occupation
+    sector = profile.current_sector or current.name
     if current == field and years >= 2:
         card = ctx.finder.by_crebo(crebo, kind="evc", place=ctx.place)
-        if profile.current_occupation:
+        if job:
             why = text("why_evc", years=years, job=job)
         else:
-            why = text("why_evc_sector", years=years, sector=profile.current_sector or field.name)
+            why = text("why_evc_sector", years=years, sector=sector)
         kind: StepKind = "evc"
     else:
         card = ctx.finder.by_crebo(crebo, kind="praktijkverklaring", place=ctx.place)
-        why = text("why_praktijkverklaring", job=job)
+        if job:
+            why = text("why_praktijkverklaring", job=job)
+        else:
+            why = text("why_praktijkverklaring_sector", sector=sector)
         kind = "praktijkverklaring"
     if card is None:
         return None
@@ -155,6 +159,8 @@ def diploma_why(ctx: PlanContext, field: Field, level: int, card: CourseCard | N
     name = offering_title(card, field.diplomas[level]).lower()
     if ctx.profile.goal == "doorgroeien":
         return text("why_diploma_up", level=level, title=name)
+    if ctx.max_start < level:
+        return text("why_diploma_after_entree", level=level, field=field.name)
     return text("why_diploma_new", level=level, field=field.name)
 
 

@@ -23,6 +23,14 @@ TEMPLATES: dict[str, str] = {
         "Je hebt al ervaring als {job}. Veel van wat je kunt, past bij dit vak. "
         "Met een praktijkverklaring laat je op je werk zien wat je kunt."
     ),
+    "why_praktijkverklaring_sector": (
+        "Je hebt al ervaring in de {sector}. Veel van wat je kunt, past bij dit vak. "
+        "Met een praktijkverklaring laat je op je werk zien wat je kunt."
+    ),
+    "why_diploma_after_entree": (
+        "Met dit diploma op niveau {level} kun je echt in de {field} werken. "
+        "Na de entreeopleiding mag je hiermee beginnen."
+    ),
     "why_dutch_field": (
         "In de {field} moet je goed Nederlands spreken, op niveau 3F. Dat staat in de regels "
         "voor de kinderopvang. Met deze cursus haal je dat niveau."
@@ -51,7 +59,7 @@ TEMPLATES: dict[str, str] = {
     "why_first_step": (
         "Dit is een korte cursus. Zo leer je het werk kennen voordat je een lange opleiding kiest."
     ),
-    "why_course_field": "Deze cursus past bij werk in de {field}. Zo blijf je goed in je vak.",
+    "why_course_field": "Dit past bij werk in de {field}. Zo blijf je goed in je vak.",
     "why_job_at_risk": (
         "Je baan verdwijnt. Je werkgever moet je dan vaak helpen om ander werk te vinden. "
         "Vraag of hij deze opleiding betaalt."
@@ -95,6 +103,8 @@ TEMPLATES: dict[str, str] = {
     "cost_line": "Kosten: ongeveer € {cost}.",
     "cost_unknown": "De kosten weet ik niet precies. Vraag het de school.",
     "duration_line": "Duur: ongeveer {months} maanden.",
+    "duration_weeks_line": "Duur: ongeveer {weeks} weken.",
+    "duration_one_week": "Duur: ongeveer een week.",
     "corrected": "Goed, ik heb het aangepast.",
     "not_understood": "Dat begreep ik niet goed.",
     "resume": "Dan gaan we verder.",

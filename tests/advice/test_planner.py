@@ -249,3 +249,17 @@ def test_loan_not_offered_past_its_age_limit(finder: CatalogueOffers) -> None:
         payer="zelf",
     )
     assert all(o.id != "levenlanglerenkrediet" for o in main.steps[-1].funding)
+
+
+def test_texts_fit_the_person(finder: CatalogueOffers) -> None:
+    main, *_ = plan(
+        finder,
+        goal="omscholen",
+        current_sector="techniek",
+        target_topic="warmtepomp",
+        education="vmbo",
+        employment="werkend",
+    )
+    assert main.steps[0].why.startswith("Je hebt al ervaring in de techniek.")
+    start, *_ = plan(finder, goal="werk_vinden", education="geen", target_sector="zorg")
+    assert "Na de entreeopleiding" in start.steps[-1].why
