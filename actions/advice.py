@@ -103,11 +103,12 @@ def advance_intake(
         dispatcher.utter_message(text=text("start"))
 
     if profile.planned and pending is None:
-        # Paths were given: a new fact re-plans them.
-        if not reading.understood:
+        # Paths were given: a new fact re-plans them; asking again shows them again.
+        if reading.understood:
+            dispatcher.utter_message(text=text("replanned"))
+        elif intent != "ask_advice":
             dispatcher.utter_message(text=text("noted"))
             return [SlotSet(PROFILE_SLOT, profile.model_dump())]
-        dispatcher.utter_message(text=text("replanned"))
     question = next_question(profile, knowledge)
     if question is not None:
         return [*ask(dispatcher, question), SlotSet(PROFILE_SLOT, profile.model_dump())]

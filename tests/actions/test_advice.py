@@ -275,3 +275,22 @@ def test_resume_does_nothing_outside_the_intake_or_during_a_funding_question() -
     assert run(ActionAdviceResume(), tracker("", slots={})) == ([], {})
     paused = tracker("", slots={"advice_paused": "location", "funding_pending_fact": "age"})
     assert run(ActionAdviceResume(), paused) == ([], {})
+
+
+def test_asking_again_after_the_paths_shows_them_again() -> None:
+    profile = {
+        "goal": "certificaat",
+        "target_topic": "gastvrijheid in de zorg",
+        "education": "2",
+        "location": "zwolle",
+        "employment": "werkzoekend",
+        "planned": True,
+    }
+    messages, _ = run(
+        ActionAdvice(),
+        tracker(
+            "welke opleiding past bij mij?", intent="ask_advice", slots={"advice_profile": profile}
+        ),
+    )
+    assert paths(messages)
+    assert "aangepast" not in texts(messages)
