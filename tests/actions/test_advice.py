@@ -6,13 +6,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.advice import ActionAdvice, ActionAdviceResume
 from actions.catalogue_access import catalogue_sessions
 from actions.funding import ActionFundingAnswer, ActionFundingCheck
 from core.settings import get_settings
+from tests.actions.trackers import entity, texts
+from tests.actions.trackers import make_tracker as tracker
+from tests.actions.trackers import run_action as run
 
 
 @pytest.fixture(autouse=True)
@@ -23,45 +24,6 @@ def catalogue_env(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     yield
     get_settings.cache_clear()
     catalogue_sessions.cache_clear()
-
-
-def tracker(
-    text: str,
-    *,
-    intent: str = "inform",
-    entities: list[dict[str, Any]] | None = None,
-    slots: dict[str, Any] | None = None,
-) -> Tracker:
-    return Tracker(
-        sender_id="test",
-        slots=slots or {},
-        latest_message={
-            "text": text,
-            "intent": {"name": intent, "confidence": 0.99},
-            "entities": entities or [],
-        },
-        events=[],
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name="action_listen",
-    )
-
-
-def entity(text: str, name: str, raw: str, value: str | None = None) -> dict[str, Any]:
-    start = text.lower().index(raw.lower())
-    return {"entity": name, "value": value or raw, "start": start, "end": start + len(raw)}
-
-
-def run(action: Any, t: Tracker) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    dispatcher = CollectingDispatcher()
-    events = action.run(dispatcher, t, {})
-    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
-    return dispatcher.messages, slots
-
-
-def texts(messages: list[dict[str, Any]]) -> str:
-    return " ".join(m.get("text") or "" for m in messages)
 
 
 def paths(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:

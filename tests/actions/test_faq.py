@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.faq import ActionAnswerFaq, faq_response
+from tests.actions.trackers import make_tracker, run_action
 
 
 @pytest.mark.parametrize(
@@ -34,17 +31,7 @@ def test_term_decides_the_answer(question: str, response: str) -> None:
 
 
 def test_action_utters_the_response() -> None:
-    tracker = Tracker(
-        sender_id="t",
-        slots={},
-        latest_message={"text": "wat is een keuzedeel?", "intent": {"name": "faq"}},
-        events=[],
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name="action_listen",
-    )
-    dispatcher = CollectingDispatcher()
-    events: list[dict[str, Any]] = ActionAnswerFaq().run(dispatcher, tracker, {})
-    assert events == []
-    assert dispatcher.messages[0]["response"] == "utter_faq_keuzedeel"
+    tracker = make_tracker("wat is een keuzedeel?", intent="faq")
+    messages, slots = run_action(ActionAnswerFaq(), tracker)
+    assert slots == {}
+    assert messages[0]["response"] == "utter_faq_keuzedeel"

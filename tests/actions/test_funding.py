@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.funding import ActionFundingAnswer, ActionFundingCheck
+from tests.actions.trackers import make_tracker, texts
+from tests.actions.trackers import run_action as run
 
 
 def tracker(
@@ -17,32 +18,7 @@ def tracker(
     entities: list[dict[str, Any]] | None = None,
     slots: dict[str, Any] | None = None,
 ) -> Tracker:
-    return Tracker(
-        sender_id="test",
-        slots=slots or {},
-        latest_message={
-            "text": text,
-            "intent": {"name": intent, "confidence": 0.99},
-            "entities": entities or [],
-        },
-        events=[],
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name="action_listen",
-    )
-
-
-def run(action: Any, t: Tracker) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    dispatcher = CollectingDispatcher()
-    events = action.run(dispatcher, t, {})
-    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
-    messages: list[dict[str, Any]] = dispatcher.messages
-    return messages, slots
-
-
-def texts(messages: list[dict[str, Any]]) -> str:
-    return " ".join(m.get("text") or "" for m in messages)
+    return make_tracker(text, intent=intent, entities=entities, slots=slots)
 
 
 def eligibility(messages: list[dict[str, Any]]) -> dict[str, Any] | None:

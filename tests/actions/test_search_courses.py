@@ -5,11 +5,11 @@ from typing import Any
 
 import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.catalogue_access import catalogue_sessions
 from actions.courses import ActionSearchCourses
 from core.settings import get_settings
+from tests.actions.trackers import make_tracker, run_action
 
 
 @pytest.fixture(autouse=True)
@@ -25,26 +25,11 @@ def catalogue_env(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 def tracker(
     text: str, entities: list[dict[str, Any]], slots: dict[str, Any] | None = None
 ) -> Tracker:
-    return Tracker(
-        sender_id="test",
-        slots=slots or {},
-        latest_message={
-            "text": text,
-            "intent": {"name": "search_course", "confidence": 0.99},
-            "entities": entities,
-        },
-        events=[],
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name="action_listen",
-    )
+    return make_tracker(text, intent="search_course", entities=entities, slots=slots)
 
 
 def run(t: Tracker) -> list[dict[str, Any]]:
-    dispatcher = CollectingDispatcher()
-    ActionSearchCourses().run(dispatcher, t, {})
-    messages: list[dict[str, Any]] = dispatcher.messages
+    messages, _ = run_action(ActionSearchCourses(), t)
     return messages
 
 

@@ -9,13 +9,9 @@ import pytest
 
 from advice.profile import Fact, Profile
 from advice.reader import read_message
+from tests.actions.trackers import entity
 
 TODAY = dt.date(2026, 11, 21)
-
-
-def entity(text: str, name: str, raw: str, value: str | None = None) -> dict[str, Any]:
-    start = text.lower().index(raw.lower())
-    return {"entity": name, "value": value or raw, "start": start, "end": start + len(raw)}
 
 
 def read(
