@@ -28,6 +28,17 @@ def finder(sqlite_url: str) -> Iterator[CatalogueOffers]:
     engine.dispose()
 
 
+# Someone who pays for a full-time BOL programme in care: the loan may apply.
+FULL_TIME_SWITCHER: dict[str, object] = {
+    "goal": "omscholen",
+    "target_sector": "zorg",
+    "learning_mode": "bol",
+    "hours_per_week": 32,
+    "education": "vmbo",
+    "payer": "zelf",
+}
+
+
 def plan(finder: CatalogueOffers, **facts: object) -> list[TrainingPath]:
     paths = plan_paths(Profile(**facts), knowledge=K, finder=finder, today=TODAY)
     assert 1 <= len(paths) <= 3
@@ -222,32 +233,14 @@ def test_paths_near_home_and_costs_add_up(finder: CatalogueOffers) -> None:
 
 
 def test_bol_diploma_checks_the_loan(finder: CatalogueOffers) -> None:
-    main, *_ = plan(
-        finder,
-        goal="omscholen",
-        target_sector="zorg",
-        learning_mode="bol",
-        hours_per_week=32,
-        education="vmbo",
-        age=30,
-        payer="zelf",
-    )
+    main, *_ = plan(finder, **FULL_TIME_SWITCHER, age=30)
     loan = [o for o in main.steps[-1].funding if o.id == "levenlanglerenkrediet"]
     assert loan
     assert loan[0].outcome in ("eligible", "unknown")
 
 
 def test_loan_not_offered_past_its_age_limit(finder: CatalogueOffers) -> None:
-    main, *_ = plan(
-        finder,
-        goal="omscholen",
-        target_sector="zorg",
-        learning_mode="bol",
-        hours_per_week=32,
-        education="vmbo",
-        age=60,
-        payer="zelf",
-    )
+    main, *_ = plan(finder, **FULL_TIME_SWITCHER, age=60)
     assert all(o.id != "levenlanglerenkrediet" for o in main.steps[-1].funding)
 
 

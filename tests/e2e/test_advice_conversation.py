@@ -37,6 +37,13 @@ QUESTION_KEYS = {
 }
 
 
+# Openings more than one test uses.
+ALL_AT_ONCE = (
+    "ik ben 45, werk 10 jaar in de kinderopvang in Utrecht en heb mbo 3. Ik wil doorgroeien."
+)
+CARE_CERTIFICATE = "Ik werk in de zorg en wil het certificaat Gastvrijheid in de zorg halen"
+
+
 def chat(stack: Stack, sender: str, message: str) -> Messages:
     response = httpx.post(
         f"{stack.config.gateway_url}/api/chat",
@@ -206,7 +213,7 @@ def test_care_worker_wants_gastvrijheid_in_de_zorg(stack: Stack) -> None:
     found, _, _ = converse(
         stack,
         "adv-gast",
-        "Ik werk in de zorg en wil het certificaat Gastvrijheid in de zorg halen",
+        CARE_CERTIFICATE,
         {
             "education": "mbo 2",
             "location": "Zwolle",
@@ -255,7 +262,7 @@ def test_everything_at_once_is_not_asked_again(stack: Stack) -> None:
     found, asked, _ = converse(
         stack,
         "adv-once",
-        "ik ben 45, werk 10 jaar in de kinderopvang in Utrecht en heb mbo 3. Ik wil doorgroeien.",
+        ALL_AT_ONCE,
         {"payer": "ja"},
     )
     assert asked == ["payer"]
@@ -295,7 +302,7 @@ def test_correction_after_the_paths_replans(stack: Stack) -> None:
     found, _, _ = converse(
         stack,
         "adv-replan",
-        "ik werk in de zorg en wil het certificaat Gastvrijheid in de zorg halen",
+        CARE_CERTIFICATE,
         {"education": "mbo 2", "location": "Zwolle", "times": "maakt niet uit", "payer": "ja"},
     )
     assert found[0]["steps"][0]["course"]["place"] == "Zwolle"
@@ -374,7 +381,7 @@ def test_own_budget_too_small_is_said(stack: Stack) -> None:
     found, _, _ = converse(
         stack,
         "adv-budget",
-        "ik werk in de zorg en wil het certificaat Gastvrijheid in de zorg halen",
+        CARE_CERTIFICATE,
         {
             "education": "mbo 2",
             "location": "Zwolle",
@@ -405,7 +412,7 @@ def test_path_payload_follows_the_contract(stack: Stack) -> None:
     found, _, _ = converse(
         stack,
         "adv-shape",
-        "ik ben 45, werk 10 jaar in de kinderopvang in Utrecht en heb mbo 3. Ik wil doorgroeien.",
+        ALL_AT_ONCE,
         {"payer": "ja"},
     )
     card_fields = {
@@ -454,7 +461,7 @@ def test_the_age_from_the_intake_is_used_for_funding(stack: Stack) -> None:
     converse(
         stack,
         "adv-age",
-        "ik ben 45, werk 10 jaar in de kinderopvang in Utrecht en heb mbo 3. Ik wil doorgroeien.",
+        ALL_AT_ONCE,
         {"payer": "ja"},
     )
     messages = chat(stack, "adv-age", "kan ik levenlanglerenkrediet krijgen?")
