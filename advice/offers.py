@@ -37,9 +37,16 @@ class CatalogueOffers:
 
     def __init__(self, session: Session) -> None:
         self._session = session
+        # One plan asks for the same place for every step: look it up once.
+        self._centres: dict[str, ResolvedPlace | None] = {}
+
+    def _centre(self, place: str) -> ResolvedPlace | None:
+        if place not in self._centres:
+            self._centres[place] = resolve_place(self._session, name=place)
+        return self._centres[place]
 
     def place_known(self, place: str) -> bool:
-        return resolve_place(self._session, name=place) is not None
+        return self._centre(place) is not None
 
     def by_crebo(
         self, crebo: str, *, kind: str, place: str | None, modes: Sequence[str] = ()
@@ -69,7 +76,7 @@ class CatalogueOffers:
     def _nearest(
         self, conditions: list[object], *, place: str | None, modes: Sequence[str]
     ) -> CourseCard | None:
-        centre: ResolvedPlace | None = resolve_place(self._session, name=place) if place else None
+        centre = self._centre(place) if place else None
         statement = select(Offering.id, Offering.learning_modes).where(*conditions)  # type: ignore[arg-type]
         if centre is not None:
             statement = statement.order_by(squared_km(centre))
