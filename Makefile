@@ -36,6 +36,18 @@ help: ## List the targets
 .PHONY: install
 install: .venvs/app/.installed .venvs/rasa/.installed ## Create both Python environments from the pinned files
 
+# Browser tests: Debian's Chromium (Playwright must not download its own) and
+# axe-core from the npm registry, pinned by tests/browser/package-lock.json.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+.PHONY: browser
+browser: tests/browser/node_modules/.installed ## Install Chromium (Debian package) and axe-core for the browser tests
+	@test -x /usr/bin/chromium || $(SUDO) apt-get install -y chromium \
+		|| ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
+
+tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund
+	touch $@
+
 $(DB): .venvs/app/.installed $(CATALOGUE_INPUTS)
 	$(APP)/python -m catalogue.build
 
@@ -84,7 +96,7 @@ test-stories: install model catalogue ## Test stories against the trained model,
 	$(APP)/python -m pytest tests/e2e/test_stories.py -q
 
 .PHONY: pytest
-pytest: install catalogue model ## All pytest tests (unit, API, end-to-end)
+pytest: install browser catalogue model ## All pytest tests (unit, API, end-to-end)
 	$(APP)/python -m pytest
 
 # Rasa components import Rasa, so their tests run in the rasa runtime, without

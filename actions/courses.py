@@ -69,7 +69,15 @@ class ActionSearchCourses(Action):
                     result = search_courses(session, query=query)
                 except UnknownPlaceError:
                     place_known = False
-                    result = search_courses(session, query=query.model_copy(update={"place": None}))
+                    query = query.model_copy(update={"place": None})
+                    result = search_courses(session, query=query)
+                if not result.total and topic and sector and "sector" not in now:
+                    # A new subject ("warmtepompen") after talking about another
+                    # field: the field remembered from before must not hide it.
+                    sector = None
+                    result = search_courses(
+                        session, query=query.model_copy(update={"sector": None})
+                    )
         except SQLAlchemyError:
             logger.exception("catalogue unavailable")
             dispatcher.utter_message(

@@ -6,13 +6,16 @@ file); see ``.env.example`` for every key.
 
 from __future__ import annotations
 
+import secrets
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import model_validator
+from pydantic import SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SECRET_FILE_NAME = "secret.key"  # noqa: S105 - a file name, not a secret
 
 
 class Settings(BaseSettings):
@@ -21,6 +24,8 @@ class Settings(BaseSettings):
     data_dir: Path = PROJECT_ROOT / "var"
     # Empty means the embedded default: a SQLite file in data_dir.
     database_url: str = ""
+    # Rasa's tracker store, which erasure deletes from. Empty: data_dir/tracker.db.
+    tracker_database_url: str = ""
 
     rasa_url: str = "http://127.0.0.1:5005"
     action_server_url: str = "http://127.0.0.1:5055"
@@ -32,13 +37,59 @@ class Settings(BaseSettings):
     health_timeout_s: float = 2.0
 
     max_message_chars: int = 2000
+    # Where people reach the gateway (the Telegram webhook URL is built from it).
     public_url: str = "http://127.0.0.1:8000"
+    # Where the Telegram adapter in polling mode reaches the gateway.
+    gateway_url: str = "http://127.0.0.1:8000"
+
+    # Signs derived ids (Telegram sender ids). Empty: a random key is created
+    # once in data_dir, so every process of one installation shares it.
+    secret_key: SecretStr = SecretStr("")
+
+    # Websites allowed to embed the chat widget (CORS), comma-separated
+    # origins such as "https://www.roc.nl,https://leerwerkloket.nl". Empty:
+    # only pages served by the gateway itself.
+    widget_allowed_origins: str = ""
+
+    # Telegram: the adapter runs only when a token is set.
+    telegram_token: SecretStr | None = None
+    # polling: a separate process asks Telegram for updates (no public URL
+    # needed). webhook: Telegram posts updates to the gateway at public_url.
+    telegram_mode: Literal["polling", "webhook"] = "polling"
+    # Telegram sends it in X-Telegram-Bot-Api-Secret-Token; required for webhook mode.
+    telegram_webhook_secret: SecretStr | None = None
+    # The Bot API base URL; tests point it at a local fake server.
+    telegram_api_url: str = "https://api.telegram.org/bot"
 
     @model_validator(mode="after")
-    def _default_to_embedded_sqlite(self) -> Settings:
+    def _default_to_embedded_files(self) -> Settings:
         if not self.database_url:
             self.database_url = f"sqlite:///{self.data_dir / 'catalogue.db'}"
+        if not self.tracker_database_url:
+            self.tracker_database_url = f"sqlite:///{self.data_dir / 'tracker.db'}"
         return self
+
+    @property
+    def allowed_origins(self) -> list[str]:
+        return [o.strip().rstrip("/") for o in self.widget_allowed_origins.split(",") if o.strip()]
+
+    def secret(self) -> str:
+        """The configured secret, or the installation's own from data_dir (made once)."""
+        configured = self.secret_key.get_secret_value()
+        if configured:
+            return configured
+        path = self.data_dir / SECRET_FILE_NAME
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            candidate = secrets.token_hex(32)
+            try:
+                # Exclusive create: two processes starting at once keep one key.
+                with path.open("x") as handle:
+                    handle.write(candidate)
+                path.chmod(0o600)
+            except FileExistsError:
+                pass
+        return path.read_text().strip()
 
 
 @lru_cache(maxsize=1)

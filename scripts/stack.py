@@ -29,6 +29,8 @@ class StackConfig:
     action_port: int = 5055
     database_url: str = ""
     log_dir: Path = ROOT / "var" / "logs"
+    # More LEERWIJZER_* settings for every process (Telegram, widget origins).
+    extra_env: dict[str, str] = field(default_factory=dict)
 
     @property
     def rasa_url(self) -> str:
@@ -60,7 +62,17 @@ class StackConfig:
         )
         if self.database_url:
             env["LEERWIJZER_DATABASE_URL"] = self.database_url
+        env["LEERWIJZER_GATEWAY_URL"] = self.gateway_url
+        env.update(self.extra_env)
         return env
+
+    @property
+    def telegram_polling(self) -> bool:
+        """A Telegram token without webhook mode means a polling adapter process."""
+        env = self.environment()
+        return bool(env.get("LEERWIJZER_TELEGRAM_TOKEN")) and (
+            env.get("LEERWIJZER_TELEGRAM_MODE", "polling") == "polling"
+        )
 
 
 @dataclass
@@ -70,7 +82,7 @@ class Stack:
 
     def commands(self) -> dict[str, list[str]]:
         c = self.config
-        return {
+        commands = {
             "rasa": [
                 str(RASA_BIN),
                 "run",
@@ -107,6 +119,9 @@ class Stack:
                 str(c.gateway_port),
             ],
         }
+        if c.telegram_polling:
+            commands["telegram"] = [str(APP_PYTHON), "-m", "bot.telegram"]
+        return commands
 
     def start(self, *names: str) -> None:
         self.config.log_dir.mkdir(parents=True, exist_ok=True)
@@ -151,7 +166,7 @@ class Stack:
     def stop(self, *names: str, timeout_s: float = 15.0) -> None:
         targets = [
             n
-            for n in ("gateway", "actions", "rasa")
+            for n in ("telegram", "gateway", "actions", "rasa")
             if n in self.processes and (not names or n in names)
         ]
         for name in targets:

@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Request
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.conversations.ordering import SenderLocks
 from bot.gateway.rasa_client import RasaClient
 from core.settings import Settings
 
@@ -28,6 +30,18 @@ def get_rasa(request: Request) -> RasaClient:
     return client
 
 
+def get_tracker_engine(request: Request) -> Engine:
+    engine: Engine = request.app.state.tracker_engine
+    return engine
+
+
+def get_locks(request: Request) -> SenderLocks:
+    locks: SenderLocks = request.app.state.sender_locks
+    return locks
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 SessionDep = Annotated[Session, Depends(get_session)]
 RasaDep = Annotated[RasaClient, Depends(get_rasa)]
+TrackerEngineDep = Annotated[Engine, Depends(get_tracker_engine)]
+LocksDep = Annotated[SenderLocks, Depends(get_locks)]

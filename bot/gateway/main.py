@@ -8,42 +8,68 @@ from contextlib import asynccontextmanager
 
 import httpx
 from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
+from fastapi.middleware.cors import CORSMiddleware
 
+from bot.conversations.ordering import SenderLocks
 from bot.gateway.errors import install_error_handlers
 from bot.gateway.rasa_client import RasaClient
-from bot.gateway.routes import chat, courses, funding, health, pages
-from bot.gateway.routes.pages import STATIC_DIR
+from bot.gateway.routes import chat, conversations, courses, funding, health, pages
+from bot.telegram.webhook import TelegramWebhook
 from catalogue.db import make_engine, make_session_factory
 from core.settings import Settings, get_settings
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    webhook = (
+        TelegramWebhook(settings=settings)
+        if settings.telegram_token is not None and settings.telegram_mode == "webhook"
+        else None
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = make_engine(settings.database_url)
+        tracker_engine = make_engine(settings.tracker_database_url)
         timeout = httpx.Timeout(settings.rasa_timeout_s, connect=settings.connect_timeout_s)
         async with httpx.AsyncClient(timeout=timeout) as http:
             app.state.settings = settings
             app.state.session_factory = make_session_factory(engine)
+            app.state.tracker_engine = tracker_engine
+            app.state.sender_locks = SenderLocks()
             app.state.rasa = RasaClient(
                 http=http,
                 rasa_url=settings.rasa_url,
                 action_server_url=settings.action_server_url,
                 health_timeout_s=settings.health_timeout_s,
             )
-            yield
+            if webhook is not None:
+                await webhook.start()
+            try:
+                yield
+            finally:
+                if webhook is not None:
+                    await webhook.stop()
+        tracker_engine.dispose()
         engine.dispose()
 
     logging.basicConfig(level=logging.INFO)
     app = FastAPI(title="Leerwijzer gateway", lifespan=lifespan)
     install_error_handlers(app)
+    # Host pages of other sites may embed the widget: only the origins configured.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.allowed_origins,
+        allow_methods=["GET", "POST", "DELETE"],
+        allow_headers=["Content-Type"],
+        max_age=600,
+    )
     app.include_router(chat.router)
+    app.include_router(conversations.router)
     app.include_router(courses.router)
     app.include_router(funding.router)
     app.include_router(health.router)
     app.include_router(pages.router)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    if webhook is not None:
+        app.include_router(webhook.router)
     return app

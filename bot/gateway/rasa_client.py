@@ -44,6 +44,20 @@ class RasaClient:
             raise AssistantUnavailableError("action_server")
         return messages
 
+    async def tracker_events(self, *, sender_id: str) -> list[dict[str, Any]]:
+        """Every event of the conversation (empty for an unknown sender)."""
+        try:
+            response = await self._http.get(
+                f"{self._rasa_url}/conversations/{sender_id}/tracker",
+                params={"include_events": "ALL"},
+            )
+            response.raise_for_status()
+            tracker = response.json()
+        except (httpx.HTTPError, ValueError) as error:
+            raise AssistantUnavailableError("rasa") from error
+        events = tracker.get("events") if isinstance(tracker, dict) else None
+        return [event for event in events or [] if isinstance(event, dict)]
+
     async def rasa_alive(self) -> bool:
         try:
             response = await self._http.get(f"{self._rasa_url}/", timeout=self._health_timeout)

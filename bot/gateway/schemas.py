@@ -6,9 +6,10 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+SENDER_ID_PATTERN = r"^[A-Za-z0-9_.:@-]+$"
 SenderId = Annotated[
     str,
-    StringConstraints(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.:@-]+$"),
+    StringConstraints(min_length=1, max_length=128, pattern=SENDER_ID_PATTERN),
 ]
 
 

@@ -69,6 +69,34 @@ def test_place_remembered_in_a_slot_is_used() -> None:
     assert {c["region"] for c in payload["courses"]} == {"Twente"}
 
 
+def test_a_new_subject_is_not_hidden_by_the_field_talked_about_before() -> None:
+    messages = run(
+        tracker(
+            "Zijn er cursussen over warmtepompen bij Enschede?",
+            [
+                {"entity": "topic", "value": "warmtepomp"},
+                {"entity": "location", "value": "enschede"},
+            ],
+            slots={"sector": "kinderopvang"},
+        )
+    )
+    (payload,) = course_lists(messages)
+    assert "warmtepomp" in payload["courses"][0]["title"].lower()
+    assert "kinderopvang" not in messages[0]["text"]
+
+
+def test_a_remembered_field_still_narrows_a_subject_that_fits_it() -> None:
+    messages = run(
+        tracker(
+            "iets met leidinggeven",
+            [{"entity": "topic", "value": "leidinggeven"}],
+            slots={"sector": "zorg"},
+        )
+    )
+    (payload,) = course_lists(messages)
+    assert {c["sector"] for c in payload["courses"]} == {"zorg"}
+
+
 def test_unknown_place_is_said_and_search_goes_nationwide() -> None:
     messages = run(
         tracker(

@@ -99,11 +99,15 @@ def test_healthz_reports_each_dependency(client: TestClient) -> None:
     }
 
 
-def test_chat_page_is_served(client: TestClient) -> None:
+def test_demo_page_embeds_the_widget_with_the_documented_snippet(client: TestClient) -> None:
     response = client.get("/")
     assert response.status_code == 200
-    assert 'role="log"' in response.text
-    assert client.get("/static/chat.js").status_code == 200
+    assert '<script src="/widget.js"' in response.text
+    script = client.get("/widget.js")
+    assert script.status_code == 200
+    assert script.headers["content-type"].startswith("text/javascript")
+    assert "attachShadow" in script.text
+    assert client.get("/widget.css").headers["content-type"].startswith("text/css")
 
 
 def test_a_hanging_rasa_gives_503_within_the_deadline(down_settings: Settings) -> None:

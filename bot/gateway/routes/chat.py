@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
 from bot.gateway.body import NO_BODY, read_json_body
-from bot.gateway.deps import RasaDep, SettingsDep
+from bot.gateway.deps import LocksDep, RasaDep, SettingsDep
 from bot.gateway.rasa_client import AssistantUnavailableError
 from bot.gateway.schemas import ChatRequest, ChatResponse, Message
 
@@ -49,7 +49,9 @@ async def read_chat_request(raw: Request) -> ChatRequest:
         }
     },
 )
-async def chat(http_request: Request, rasa: RasaDep, settings: SettingsDep) -> ChatResponse:
+async def chat(
+    http_request: Request, rasa: RasaDep, settings: SettingsDep, locks: LocksDep
+) -> ChatResponse:
     request = await read_chat_request(http_request)
     text = request.message.strip()
     if not text:
@@ -60,9 +62,11 @@ async def chat(http_request: Request, rasa: RasaDep, settings: SettingsDep) -> C
             f"message is longer than {settings.max_message_chars} characters",
         )
     try:
-        replies = await rasa.send_message(
-            sender_id=request.sender_id, message=text, metadata=request.metadata
-        )
+        # Turns of one conversation go to Rasa one after the other, in order.
+        async with locks.hold(request.sender_id):
+            replies = await rasa.send_message(
+                sender_id=request.sender_id, message=text, metadata=request.metadata
+            )
     except AssistantUnavailableError as error:
         # Which dependency failed is logged; the message itself is not.
         logger.warning("assistant unavailable: %s", error)

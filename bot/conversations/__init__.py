@@ -1,0 +1,1 @@
+"""Conversations as Rasa keeps them: the transcript for a channel, erasure, ordering."""
