@@ -26,6 +26,11 @@ class Settings(BaseSettings):
     database_url: str = ""
     # Rasa's tracker store, which erasure deletes from. Empty: data_dir/tracker.db.
     tracker_database_url: str = ""
+    # The console's accounts, audit log and (later) handoffs and plans. Its own
+    # database because the catalogue file is rebuilt at will. Empty: data_dir/app.db.
+    app_database_url: str = ""
+    # Console cookies are Secure (HTTPS only); browsers treat http://127.0.0.1 as secure too.
+    console_cookie_secure: bool = True
 
     rasa_url: str = "http://127.0.0.1:5005"
     action_server_url: str = "http://127.0.0.1:5055"
@@ -67,6 +72,8 @@ class Settings(BaseSettings):
             self.database_url = f"sqlite:///{self.data_dir / 'catalogue.db'}"
         if not self.tracker_database_url:
             self.tracker_database_url = f"sqlite:///{self.data_dir / 'tracker.db'}"
+        if not self.app_database_url:
+            self.app_database_url = f"sqlite:///{self.data_dir / 'app.db'}"
         return self
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -10,6 +11,9 @@ import httpx
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from bot.console import routes as console_routes
+from bot.console.schema import upgrade_console
+from bot.console.throttle import LoginThrottle
 from bot.conversations.ordering import SenderLocks
 from bot.gateway.errors import install_error_handlers
 from bot.gateway.rasa_client import RasaClient
@@ -31,12 +35,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = make_engine(settings.database_url)
         tracker_engine = make_engine(settings.tracker_database_url)
+        # The embedded default makes its own tables; production runs the same migration.
+        await asyncio.to_thread(upgrade_console, settings.app_database_url)
+        console_engine = make_engine(settings.app_database_url)
         timeout = httpx.Timeout(settings.rasa_timeout_s, connect=settings.connect_timeout_s)
         async with httpx.AsyncClient(timeout=timeout) as http:
             app.state.settings = settings
             app.state.session_factory = make_session_factory(engine)
             app.state.tracker_engine = tracker_engine
             app.state.sender_locks = SenderLocks()
+            app.state.console_sessions = make_session_factory(console_engine)
+            app.state.login_throttle = LoginThrottle()
             app.state.rasa = RasaClient(
                 http=http,
                 rasa_url=settings.rasa_url,
@@ -50,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             finally:
                 if webhook is not None:
                     await webhook.stop()
+        console_engine.dispose()
         tracker_engine.dispose()
         engine.dispose()
 
@@ -70,6 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(funding.router)
     app.include_router(health.router)
     app.include_router(pages.router)
+    app.include_router(console_routes.router)
     if webhook is not None:
         app.include_router(webhook.router)
     return app

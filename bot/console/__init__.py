@@ -1,0 +1,1 @@
+"""Counsellor console: accounts, login, and (growing) assisted sessions and handoff."""
