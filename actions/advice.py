@@ -20,6 +20,7 @@ from actions.advice_state import (
     waiting_fact,
 )
 from actions.catalogue_access import catalogue_sessions
+from actions.handoff import failed_last_turn, hand_over
 from advice.fields import load_knowledge
 from advice.intake import QUESTIONS, next_question
 from advice.messages import path_messages
@@ -94,11 +95,13 @@ def advance_intake(
     wish = profile.goal is not None or profile.has_target
     started = start or intent == "ask_advice" or pending is not None or profile.planned or wish
     if not started:
-        return _not_started(dispatcher, profile, intent, understood=reading.understood)
+        return _not_started(dispatcher, tracker, profile, intent, understood=reading.understood)
     if reading.corrected:
         dispatcher.utter_message(text=text("corrected"))
     elif pending is not None and not reading.understood:
         dispatcher.utter_message(text=text("not_understood"))
+        if failed_last_turn(tracker):
+            hand_over(dispatcher, tracker, reason="fallback")
     elif pending is None and not profile.planned:
         dispatcher.utter_message(text=text("start"))
 
@@ -116,11 +119,18 @@ def advance_intake(
 
 
 def _not_started(
-    dispatcher: CollectingDispatcher, profile: Profile, intent: str, *, understood: bool
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    profile: Profile,
+    intent: str,
+    *,
+    understood: bool,
 ) -> list[dict[str, Any]]:
     """Facts or a bare yes/no outside the advice: remember, and offer advice."""
     if intent in _ACKS and not understood:
         dispatcher.utter_message(text=text(_ACKS[intent]))
+        if intent == "nlu_fallback" and failed_last_turn(tracker):
+            hand_over(dispatcher, tracker, reason="fallback")
         return [SlotSet(PROFILE_SLOT, profile.model_dump())]
     goal = QUESTIONS["goal"]
     dispatcher.utter_message(text=text("ack_inform"), buttons=list(goal.buttons))

@@ -11,8 +11,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import SecretStr, model_validator
+from pydantic import SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.console.office_hours import OfficeHours
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SECRET_FILE_NAME = "secret.key"  # noqa: S105 - a file name, not a secret
@@ -29,6 +31,9 @@ class Settings(BaseSettings):
     # The console's accounts, audit log and (later) handoffs and plans. Its own
     # database because the catalogue file is rebuilt at will. Empty: data_dir/app.db.
     app_database_url: str = ""
+    # When counsellors answer handoffs, Dutch time ("ma-vr 09:00-17:00"); outside
+    # these hours the bot says when an answer comes and asks for a phone or e-mail.
+    office_hours: str = "ma-vr 09:00-17:00"
     # Console cookies are Secure (HTTPS only); browsers treat http://127.0.0.1 as secure too.
     console_cookie_secure: bool = True
 
@@ -75,6 +80,18 @@ class Settings(BaseSettings):
         if not self.app_database_url:
             self.app_database_url = f"sqlite:///{self.data_dir / 'app.db'}"
         return self
+
+    @field_validator("telegram_token", "telegram_webhook_secret", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        # `LEERWIJZER_TELEGRAM_TOKEN=` in a copied .env.example means "no Telegram".
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("office_hours")
+    @classmethod
+    def _office_hours_parse(cls, value: str) -> str:
+        OfficeHours.parse(value)
+        return value
 
     @property
     def allowed_origins(self) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 Role = Literal["counsellor", "admin"]
@@ -27,6 +27,12 @@ class Organisation(ConsoleBase):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(60), unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    # Labour-market regions served, comma-separated: conversations are routed by place.
+    regions: Mapped[str] = mapped_column(Text, default="")
+
+    @property
+    def region_names(self) -> list[str]:
+        return [r.strip() for r in self.regions.split(",") if r.strip()]
 
 
 class Account(ConsoleBase):
@@ -72,3 +78,41 @@ class AuditEntry(ConsoleBase):
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
     action: Mapped[str] = mapped_column(String(40))
     sender_id: Mapped[str | None] = mapped_column(String(128), index=True)
+
+
+HandoffStatus = Literal["queued", "assigned", "closed"]
+
+
+class Handoff(ConsoleBase):
+    """A conversation waiting for, or with, a counsellor of one organisation."""
+
+    __tablename__ = "handoffs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket: Mapped[str] = mapped_column(String(20), unique=True)
+    sender_id: Mapped[str] = mapped_column(String(128), index=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    channel: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    contact_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    contact: Mapped[str | None] = mapped_column(String(254))
+
+    organisation: Mapped[Organisation] = relationship()
+    account: Mapped[Account | None] = relationship()
+
+
+class ConsoleMessage(ConsoleBase):
+    """A message of the taken-over part of a conversation (Rasa does not see it)."""
+
+    __tablename__ = "console_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sender_id: Mapped[str] = mapped_column(String(128), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request, status
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from bot.console.accounts import SignInRefused, sign_in
@@ -25,6 +25,7 @@ from bot.console.login_sessions import SESSION_LIFETIME, end_session, same_token
 from core.settings import Settings
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
+STATIC_DIR = Path(__file__).resolve().parent / "static"
 LOGIN_CSRF_COOKIE = "lw_login_csrf"
 WRONG_LOGIN = "Het e-mailadres of het wachtwoord klopt niet."
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -120,6 +121,11 @@ def home(request: Request, login: PageLogin) -> HTMLResponse:
         "home.html",
         {"account": login.account, "csrf_token": login.csrf_token},
     )
+
+
+@router.get("/static/console.js")
+def console_script() -> FileResponse:
+    return FileResponse(STATIC_DIR / "console.js", media_type="text/javascript; charset=utf-8")
 
 
 @router.get("/api/me")

@@ -17,13 +17,15 @@ class TranscriptMessage(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    role: Literal["user", "bot"]
+    role: Literal["user", "bot", "counsellor"]
     text: str | None = None
     buttons: list[Button] | None = None
     image: str | None = None
     custom: dict[str, Any] | None = None
     attachment: Any = None
     timestamp: float | None = None
+    # For counsellors: how the NLU read a user message (intent, confidence, entities).
+    nlu: dict[str, Any] | None = None
 
 
 class Transcript(BaseModel):
@@ -31,7 +33,9 @@ class Transcript(BaseModel):
     messages: list[TranscriptMessage]
 
 
-def transcript_from_events(events: list[dict[str, Any]]) -> list[TranscriptMessage]:
+def transcript_from_events(
+    events: list[dict[str, Any]], *, with_nlu: bool = False
+) -> list[TranscriptMessage]:
     """Messages since the last restart, button payloads shown as the title the user clicked."""
     start = 0
     for index, event in enumerate(events):
@@ -48,6 +52,7 @@ def transcript_from_events(events: list[dict[str, Any]]) -> list[TranscriptMessa
                     role="user",
                     text=_clicked_title(text, last_buttons),
                     timestamp=event.get("timestamp"),
+                    nlu=_nlu(event) if with_nlu else None,
                 )
             )
         elif kind == "bot":
@@ -75,3 +80,25 @@ def _clicked_title(text: str, buttons: list[dict[str, Any]]) -> str:
             if button.get("payload") == text and button.get("title"):
                 return str(button["title"])
     return text
+
+
+def _nlu(event: dict[str, Any]) -> dict[str, Any]:
+    parse = event.get("parse_data") or {}
+    intent = parse.get("intent") or {}
+    return {
+        "intent": intent.get("name"),
+        "confidence": intent.get("confidence"),
+        "entities": [
+            {"entity": e.get("entity"), "value": e.get("value"), "text": e.get("text")}
+            for e in parse.get("entities") or []
+            if isinstance(e, dict)
+        ],
+    }
+
+
+def merged(
+    bot_part: list[TranscriptMessage], console_part: list[dict[str, Any]]
+) -> list[TranscriptMessage]:
+    """The bot's transcript and the taken-over messages, in time order."""
+    extra = [TranscriptMessage.model_validate(item) for item in console_part]
+    return sorted([*bot_part, *extra], key=lambda m: m.timestamp or 0.0)

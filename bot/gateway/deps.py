@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.conversations.live import LiveHub
 from bot.conversations.ordering import SenderLocks
 from bot.gateway.rasa_client import RasaClient
 from core.settings import Settings
@@ -40,8 +41,22 @@ def get_locks(request: Request) -> SenderLocks:
     return locks
 
 
+def get_live(request: Request) -> LiveHub:
+    hub: LiveHub = request.app.state.live
+    return hub
+
+
+def get_app_db(request: Request) -> Iterator[Session]:
+    """The console's app database (handoffs), one transaction per request."""
+    factory: sessionmaker[Session] = request.app.state.console_sessions
+    with factory() as session, session.begin():
+        yield session
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 SessionDep = Annotated[Session, Depends(get_session)]
 RasaDep = Annotated[RasaClient, Depends(get_rasa)]
 TrackerEngineDep = Annotated[Engine, Depends(get_tracker_engine)]
 LocksDep = Annotated[SenderLocks, Depends(get_locks)]
+LiveDep = Annotated[LiveHub, Depends(get_live)]
+AppDbDep = Annotated[Session, Depends(get_app_db)]

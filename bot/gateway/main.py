@@ -12,8 +12,11 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from bot.console import routes as console_routes
+from bot.console import routes_handoff as console_handoff_routes
+from bot.console.db import make_app_engine
 from bot.console.schema import upgrade_console
 from bot.console.throttle import LoginThrottle
+from bot.conversations.live import LiveHub
 from bot.conversations.ordering import SenderLocks
 from bot.gateway.errors import install_error_handlers
 from bot.gateway.rasa_client import RasaClient
@@ -37,7 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         tracker_engine = make_engine(settings.tracker_database_url)
         # The embedded default makes its own tables; production runs the same migration.
         await asyncio.to_thread(upgrade_console, settings.app_database_url)
-        console_engine = make_engine(settings.app_database_url)
+        console_engine = make_app_engine(settings.app_database_url)
         timeout = httpx.Timeout(settings.rasa_timeout_s, connect=settings.connect_timeout_s)
         async with httpx.AsyncClient(timeout=timeout) as http:
             app.state.settings = settings
@@ -46,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.sender_locks = SenderLocks()
             app.state.console_sessions = make_session_factory(console_engine)
             app.state.login_throttle = LoginThrottle()
+            app.state.live = LiveHub()
             app.state.rasa = RasaClient(
                 http=http,
                 rasa_url=settings.rasa_url,
@@ -81,6 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(pages.router)
     app.include_router(console_routes.router)
+    app.include_router(console_handoff_routes.router)
     if webhook is not None:
         app.include_router(webhook.router)
     return app

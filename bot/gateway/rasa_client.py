@@ -44,8 +44,8 @@ class RasaClient:
             raise AssistantUnavailableError("action_server")
         return messages
 
-    async def tracker_events(self, *, sender_id: str) -> list[dict[str, Any]]:
-        """Every event of the conversation (empty for an unknown sender)."""
+    async def tracker(self, *, sender_id: str) -> dict[str, Any]:
+        """Rasa's tracker of the conversation: slots and every event."""
         try:
             response = await self._http.get(
                 f"{self._rasa_url}/conversations/{sender_id}/tracker",
@@ -55,7 +55,13 @@ class RasaClient:
             tracker = response.json()
         except (httpx.HTTPError, ValueError) as error:
             raise AssistantUnavailableError("rasa") from error
-        events = tracker.get("events") if isinstance(tracker, dict) else None
+        if not isinstance(tracker, dict):
+            raise AssistantUnavailableError("rasa")
+        return tracker
+
+    async def tracker_events(self, *, sender_id: str) -> list[dict[str, Any]]:
+        """Every event of the conversation (empty for an unknown sender)."""
+        events = (await self.tracker(sender_id=sender_id)).get("events")
         return [event for event in events or [] if isinstance(event, dict)]
 
     async def rasa_alive(self) -> bool:

@@ -20,6 +20,8 @@
     title: script.dataset.title || "Leerwijzer",
     color: validColor(script.dataset.color) || "#00587a",
     open: script.dataset.open === "true",
+    // The college or leerwerkloket whose counsellors take over when asked.
+    organisation: script.dataset.organisation || null,
   };
   const STORAGE_KEY = "leerwijzer.sender_id";
   const WELCOME =
@@ -164,7 +166,7 @@
 
   function bubble(text, who) {
     const item = el("div", "msg " + who);
-    const speaker = { user: "Jij: ", bot: config.title + ": ", error: "Let op: " }[who];
+    const speaker = { user: "Jij: ", bot: config.title + ": ", counsellor: "Adviseur: ", error: "Let op: " }[who];
     item.append(el("span", "visually-hidden", speaker), el("span", "", text));
     log.appendChild(item);
     return item;
@@ -332,11 +334,37 @@
     typing.classList.toggle("active", pending > 0);
   }
 
+  function metadata() {
+    const data = { channel: "widget" };
+    if (config.organisation) data.organisation = config.organisation;
+    return data;
+  }
+
+  function roleOf(message) {
+    return message.role === "user" || message.role === "counsellor" ? message.role : "bot";
+  }
+
+  // A counsellor's messages arrive without the person asking: a server-sent stream.
+  let live = null;
+  function listen() {
+    if (live) live.close();
+    if (!window.EventSource) return;
+    live = new EventSource(config.base + "/api/conversations/" + encodeURIComponent(senderId) + "/stream");
+    live.onmessage = (event) => {
+      try {
+        const message = JSON.parse(event.data);
+        render(message, roleOf(message));
+      } catch (_err) {
+        /* not a message: ignore */
+      }
+    };
+  }
+
   async function post(message) {
     const response = await fetch(config.base + "/api/chat", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender_id: senderId, message: message, metadata: { channel: "widget" } }),
+      body: JSON.stringify({ sender_id: senderId, message: message, metadata: metadata() }),
     });
     let body = null;
     try {
@@ -374,7 +402,7 @@
       const body = await response.json();
       const messages = body.messages || [];
       if (!messages.length) welcome();
-      messages.forEach((m) => render(m, m.role === "user" ? "user" : "bot"));
+      messages.forEach((m) => render(m, roleOf(m)));
     } catch (_err) {
       welcome();
     }
@@ -389,6 +417,7 @@
       /* storage blocked: keep the new id for this page view */
     }
     log.replaceChildren();
+    listen();
     try {
       // Starting over also erases the old conversation on the server.
       await fetch(config.base + "/api/conversations/" + encodeURIComponent(old), { method: "DELETE" });
@@ -408,7 +437,10 @@
     panel.hidden = false;
     launcher.setAttribute("aria-expanded", "true");
     launcher.hidden = true;
-    historyLoaded = historyLoaded || loadHistory();
+    if (!historyLoaded) {
+      historyLoaded = loadHistory();
+      listen();
+    }
     historyLoaded.then(scrollToEnd);
     input.focus();
   }

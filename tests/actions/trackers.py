@@ -14,16 +14,20 @@ def make_tracker(
     intent: str = "inform",
     entities: list[dict[str, Any]] | None = None,
     slots: dict[str, Any] | None = None,
+    events: list[dict[str, Any]] | None = None,
+    metadata: dict[str, Any] | None = None,
+    sender_id: str = "test",
 ) -> Tracker:
     return Tracker(
-        sender_id="test",
+        sender_id=sender_id,
         slots=slots or {},
         latest_message={
             "text": text,
             "intent": {"name": intent, "confidence": 0.99},
             "entities": entities or [],
+            "metadata": metadata or {},
         },
-        events=[],
+        events=events or [],
         paused=False,
         followup_action=None,
         active_loop={},

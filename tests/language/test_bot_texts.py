@@ -19,6 +19,8 @@ import pytest
 import yaml
 
 from actions.funding_questions import GENERIC, QUESTIONS
+from bot.console import handoff_messages, routes_handoff
+from bot.telegram import texts as telegram_texts
 from funding.rules import ALTERNATIVES_FILE, SCHEMES_DIR, load_alternatives, load_scheme
 from tests.language.readability import check
 
@@ -143,7 +145,26 @@ def advice_texts() -> list[BotText]:
     return found
 
 
+def channel_texts() -> list[BotText]:
+    """What the Telegram adapter, the handoff and the console say to the person."""
+    found = [
+        BotText(f"bot/telegram/texts.py:{name}", value)
+        for name, value in telegram_texts.all_texts().items()
+    ]
+    for name in ("NO_ORGANISATION", "FAILED_TWICE", "CONTACT_SAVED"):
+        found.append(BotText(f"handoff_messages.py:{name}", getattr(handoff_messages, name)))
+    found.append(BotText("routes_handoff.py:HANDED_BACK", routes_handoff.HANDED_BACK))
+    found.append(
+        BotText(
+            "routes_handoff.py:HANDED_OVER",
+            routes_handoff.HANDED_OVER.format(name="Anna", organisation="ROC Tilburg"),
+        )
+    )
+    return found
+
+
 SOURCES = {
+    "channels": channel_texts,
     "domain": domain_texts,
     "schemes": scheme_texts,
     "alternatives": alternative_texts,

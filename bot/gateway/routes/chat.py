@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
+from sqlalchemy.orm import Session, sessionmaker
 
+from bot.console.takeover import intercept_turn
+from bot.conversations.live import QUEUE_TOPIC, console_topic
 from bot.gateway.body import NO_BODY, read_json_body
-from bot.gateway.deps import LocksDep, RasaDep, SettingsDep
+from bot.gateway.deps import LiveDep, LocksDep, RasaDep, SettingsDep
 from bot.gateway.rasa_client import AssistantUnavailableError
 from bot.gateway.schemas import ChatRequest, ChatResponse, Message
 
@@ -50,7 +54,7 @@ async def read_chat_request(raw: Request) -> ChatRequest:
     },
 )
 async def chat(
-    http_request: Request, rasa: RasaDep, settings: SettingsDep, locks: LocksDep
+    http_request: Request, rasa: RasaDep, settings: SettingsDep, locks: LocksDep, live: LiveDep
 ) -> ChatResponse:
     request = await read_chat_request(http_request)
     text = request.message.strip()
@@ -61,12 +65,15 @@ async def chat(
             status.HTTP_422_UNPROCESSABLE_CONTENT,
             f"message is longer than {settings.max_message_chars} characters",
         )
+    sender = request.sender_id
     try:
         # Turns of one conversation go to Rasa one after the other, in order.
-        async with locks.hold(request.sender_id):
-            replies = await rasa.send_message(
-                sender_id=request.sender_id, message=text, metadata=request.metadata
-            )
+        async with locks.hold(sender):
+            replies = _taken_over_turn(http_request, sender_id=sender, text=text)
+            if replies is None:
+                replies = await rasa.send_message(
+                    sender_id=sender, message=text, metadata=request.metadata
+                )
     except AssistantUnavailableError as error:
         # Which dependency failed is logged; the message itself is not.
         logger.warning("assistant unavailable: %s", error)
@@ -76,4 +83,18 @@ async def chat(
         for item in replies
         if isinstance(item, dict)
     ]
-    return ChatResponse(sender_id=request.sender_id, messages=messages)
+    # A counsellor watching this conversation sees the turn; the queue may have changed.
+    live.publish(console_topic(sender), {"type": "turn"})
+    live.publish(QUEUE_TOPIC, {"type": "queue"})
+    return ChatResponse(sender_id=sender, messages=messages)
+
+
+def _taken_over_turn(request: Request, *, sender_id: str, text: str) -> list[dict[str, Any]] | None:
+    """The reply without Rasa while a counsellor has the conversation, else None.
+
+    Its own short transaction: holding one open while Rasa runs would block the
+    action server's writes to the same SQLite file.
+    """
+    factory: sessionmaker[Session] = request.app.state.console_sessions
+    with factory() as session, session.begin():
+        return intercept_turn(session, sender_id=sender_id, text=text)

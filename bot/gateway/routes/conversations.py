@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import logging
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path, Response, status
+from fastapi import APIRouter, HTTPException, Path, Request, Response, status
+from fastapi.responses import StreamingResponse
 
+from bot.console.erasure import erase_console_data
+from bot.console.takeover import as_transcript_entry, console_messages
 from bot.conversations.erasure import erase_conversation
-from bot.conversations.transcript import Transcript, transcript_from_events
-from bot.gateway.deps import LocksDep, RasaDep, TrackerEngineDep
+from bot.conversations.live import QUEUE_TOPIC, chat_topic, console_topic
+from bot.conversations.sse import sse_line, stream_topic
+from bot.conversations.transcript import Transcript, merged, transcript_from_events
+from bot.gateway.deps import AppDbDep, LiveDep, LocksDep, RasaDep, TrackerEngineDep
 from bot.gateway.rasa_client import AssistantUnavailableError
 from bot.gateway.routes.chat import UNAVAILABLE_DETAIL
 from bot.gateway.schemas import SENDER_ID_PATTERN
@@ -28,21 +33,43 @@ SenderPath = Annotated[
     response_model_exclude_none=True,
     responses={503: {"description": "Assistant down"}},
 )
-async def read_transcript(sender_id: SenderPath, rasa: RasaDep) -> Transcript:
+async def read_transcript(sender_id: SenderPath, rasa: RasaDep, db: AppDbDep) -> Transcript:
     """The conversation since its last restart; unknown senders have an empty one."""
     try:
         events = await rasa.tracker_events(sender_id=sender_id)
     except AssistantUnavailableError as error:
         logger.warning("transcript unavailable: %s", error)
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, UNAVAILABLE_DETAIL) from error
-    return Transcript(sender_id=sender_id, messages=transcript_from_events(events))
+    taken_over = [as_transcript_entry(m) for m in console_messages(db, sender_id=sender_id)]
+    return Transcript(
+        sender_id=sender_id, messages=merged(transcript_from_events(events), taken_over)
+    )
+
+
+@router.get("/{sender_id}/stream", response_class=StreamingResponse)
+async def stream(sender_id: SenderPath, request: Request, live: LiveDep) -> StreamingResponse:
+    """Messages a counsellor sends into this conversation, as server-sent events."""
+
+    async def render(event: dict[str, Any]) -> str:
+        return sse_line(event)
+
+    return StreamingResponse(
+        stream_topic(request, live, chat_topic(sender_id), render=render),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
 
 
 @router.delete("/{sender_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def erase(sender_id: SenderPath, engine: TrackerEngineDep, locks: LocksDep) -> Response:
-    """Delete everything Rasa stored of the conversation; idempotent."""
+async def erase(
+    sender_id: SenderPath, engine: TrackerEngineDep, locks: LocksDep, db: AppDbDep, live: LiveDep
+) -> Response:
+    """Delete everything kept of the conversation (Rasa's events, handoffs); idempotent."""
     # Waits for a turn in flight, so Rasa cannot write the events back after us.
     async with locks.hold(sender_id):
         erased = erase_conversation(engine, sender_id=sender_id)
-    logger.info("conversation erased (%d events)", erased)
+        erased += erase_console_data(db, sender_id=sender_id)
+    logger.info("conversation erased (%d rows)", erased)
+    live.publish(console_topic(sender_id), {"type": "erased"})
+    live.publish(QUEUE_TOPIC, {"type": "queue"})
     return Response(status_code=status.HTTP_204_NO_CONTENT)

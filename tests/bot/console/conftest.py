@@ -18,6 +18,12 @@ from core.settings import Settings
 PASSWORD = "lang-genoeg-wachtwoord-42"
 
 
+@pytest.fixture(scope="session")
+def database_url(sqlite_url: str) -> str:
+    """The console does not touch the catalogue: one backend is enough here."""
+    return sqlite_url
+
+
 @pytest.fixture
 def console_settings(down_settings: Settings, tmp_path: Path) -> Settings:
     url = f"sqlite:///{tmp_path / 'app.db'}"
