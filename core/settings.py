@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.console.office_hours import OfficeHours
@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     # When counsellors answer handoffs, Dutch time ("ma-vr 09:00-17:00"); outside
     # these hours the bot says when an answer comes and asks for a phone or e-mail.
     office_hours: str = "ma-vr 09:00-17:00"
+    # Conversations untouched for this many days are erased by `make purge`
+    # (python -m bot.console.cli purge), which a daily cron job should run.
+    retention_days: int = Field(default=90, ge=1, le=3650)
     # Console cookies are Secure (HTTPS only); browsers treat http://127.0.0.1 as secure too.
     console_cookie_secure: bool = True
 

@@ -8,16 +8,20 @@ input with --password-stdin (for scripts), never from the command line.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import sys
 
 from sqlalchemy.orm import Session
 
 from bot.console.accounts import AccountError, create_account, create_organisation
+from bot.console.clock import utc_now
+from bot.console.db import make_app_engine
 from bot.console.models import ROLES
 from bot.console.passwords import WeakPasswordError
 from bot.console.schema import upgrade_console
-from catalogue.db import make_engine
+from bot.conversations.retention import purge
+from catalogue.db import make_engine, make_session_factory
 from core.settings import get_settings
 
 
@@ -34,6 +38,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.console.cli")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("migrate", help="create or upgrade the console's tables")
+    purge_cmd = commands.add_parser(
+        "purge", help="erase conversations idle for longer than the retention period"
+    )
+    purge_cmd.add_argument(
+        "--days", type=int, default=None, help="default: LEERWIJZER_RETENTION_DAYS (90)"
+    )
     org = commands.add_parser("create-organisation", help="add a college or leerwerkloket")
     org.add_argument("--slug", required=True, help="short id, e.g. roc-tilburg")
     org.add_argument("--name", required=True)
@@ -45,11 +55,14 @@ def main(argv: list[str] | None = None) -> int:
     account.add_argument("--password-stdin", action="store_true")
     args = parser.parse_args(argv)
 
-    url = get_settings().app_database_url
+    settings = get_settings()
+    url = settings.app_database_url
     upgrade_console(url)
     if args.command == "migrate":
         print("console tables are up to date")
         return 0
+    if args.command == "purge":
+        return _purge(args.days or settings.retention_days)
     engine = make_engine(url)
     try:
         with Session(engine) as session, session.begin():
@@ -72,6 +85,23 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     finally:
         engine.dispose()
+    return 0
+
+
+def _purge(days: int) -> int:
+    settings = get_settings()
+    tracker_engine = make_engine(settings.tracker_database_url)
+    app_engine = make_app_engine(settings.app_database_url)
+    try:
+        erased = purge(
+            tracker_engine=tracker_engine,
+            app_sessions=make_session_factory(app_engine),
+            cutoff=utc_now() - dt.timedelta(days=days),
+        )
+    finally:
+        tracker_engine.dispose()
+        app_engine.dispose()
+    print(f"{erased} conversation(s) idle for more than {days} days erased")
     return 0
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from bot.console.models import ConsoleMessage, Handoff
+from bot.console.models import AssistedSession, ConsoleMessage, Handoff, Note
 
 
 def erase_console_data(session: Session, *, sender_id: str) -> int:
-    """Delete taken-over messages and handoffs (with any contact left); returns rows deleted."""
+    """Delete taken-over messages, handoffs (with any contact), notes and sessions."""
     deleted = 0
-    for model in (ConsoleMessage, Handoff):
+    for model in (ConsoleMessage, Handoff, Note, AssistedSession):
         result = session.execute(delete(model).where(model.sender_id == sender_id))
         deleted += int(getattr(result, "rowcount", 0) or 0)
     return deleted

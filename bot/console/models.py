@@ -116,3 +116,31 @@ class ConsoleMessage(ConsoleBase):
     text: Mapped[str] = mapped_column(Text)
     account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AssistedSession(ConsoleBase):
+    """A conversation a counsellor started with a client next to them or on the phone."""
+
+    __tablename__ = "assisted_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sender_id: Mapped[str] = mapped_column(String(128), unique=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    code: Mapped[str | None] = mapped_column(String(12), unique=True)
+    code_expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Note(ConsoleBase):
+    """A counsellor's note on a conversation (erased with it)."""
+
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sender_id: Mapped[str] = mapped_column(String(128), index=True)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    account: Mapped[Account | None] = relationship()

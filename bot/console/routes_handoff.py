@@ -10,11 +10,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Request, status
 from fastapi.responses import HTMLResponse, StreamingResponse
+from sqlalchemy import select
 
 from bot.console.accounts import audit
 from bot.console.deps import ApiLogin, ConsoleDb, PageLogin, csrf_checked
 from bot.console.handoff import HandoffError, hand_back, queue, take_over
-from bot.console.models import Handoff, LoginSession
+from bot.console.models import AssistedSession, Handoff, LoginSession
 from bot.console.routes import TEMPLATES
 from bot.console.takeover import add_counsellor_message, as_transcript_entry
 from bot.console.views import conversation_view, handoff_summary, latest_handoff
@@ -39,7 +40,7 @@ async def api_post(request: Request, login: ApiLogin) -> LoginSession:
 ApiPost = Annotated[LoginSession, Depends(api_post)]
 
 
-def _own_handoff(db: ConsoleDb, login: LoginSession, sender_id: str) -> Handoff:
+def own_handoff(db: ConsoleDb, login: LoginSession, sender_id: str) -> Handoff:
     handoff = latest_handoff(db, sender_id=sender_id)
     if handoff is None or handoff.organisation_id != login.account.organisation_id:
         raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
@@ -74,12 +75,21 @@ async def queue_stream(request: Request, login: ApiLogin, live: LiveDep) -> Stre
 def conversation_page(
     request: Request, sender_id: SenderPath, db: ConsoleDb, login: PageLogin
 ) -> HTMLResponse:
-    handoff = _own_handoff(db, login, sender_id)
+    handoff = own_handoff(db, login, sender_id)
     audit(db, account=login.account, action="open_conversation", sender_id=sender_id)
+    assisted = db.scalar(select(AssistedSession).where(AssistedSession.sender_id == sender_id))
+    code = assisted.code if assisted is not None else None
+    public_url = request.app.state.settings.public_url.rstrip("/")
     return TEMPLATES.TemplateResponse(
         request,
         "conversation.html",
-        {"account": login.account, "csrf_token": login.csrf_token, "handoff": handoff},
+        {
+            "account": login.account,
+            "csrf_token": login.csrf_token,
+            "handoff": handoff,
+            "assisted_code": code,
+            "open_url": f"{public_url}/c/{code}" if code else None,
+        },
     )
 
 
@@ -87,7 +97,7 @@ def conversation_page(
 async def read_conversation(
     sender_id: SenderPath, db: ConsoleDb, login: ApiLogin, rasa: RasaDep
 ) -> dict[str, Any]:
-    handoff = _own_handoff(db, login, sender_id)
+    handoff = own_handoff(db, login, sender_id)
     try:
         tracker = await rasa.tracker(sender_id=sender_id)
     except AssistantUnavailableError as error:
@@ -99,7 +109,7 @@ async def read_conversation(
 async def conversation_stream(
     request: Request, sender_id: SenderPath, db: ConsoleDb, login: ApiLogin, live: LiveDep
 ) -> StreamingResponse:
-    _own_handoff(db, login, sender_id)
+    own_handoff(db, login, sender_id)
 
     async def render(event: dict[str, Any]) -> str:
         return sse_line(event, event="turn")
@@ -119,7 +129,7 @@ def _tell_the_person(live: LiveDep, sender_id: str, message: dict[str, Any]) -> 
 
 @router.post("/api/conversations/{sender_id}/take")
 def take(sender_id: SenderPath, db: ConsoleDb, login: ApiPost, live: LiveDep) -> dict[str, Any]:
-    handoff = _own_handoff(db, login, sender_id)
+    handoff = own_handoff(db, login, sender_id)
     try:
         take_over(db, handoff=handoff, account=login.account)
     except HandoffError as error:
@@ -139,7 +149,7 @@ def reply(
     live: LiveDep,
     text: Annotated[str, Body(embed=True, min_length=1, max_length=2000)],
 ) -> dict[str, Any]:
-    handoff = _own_handoff(db, login, sender_id)
+    handoff = own_handoff(db, login, sender_id)
     if handoff.status != "assigned" or handoff.account_id != login.account.id:
         raise HTTPException(status.HTTP_409_CONFLICT, "take the conversation over first")
     if not text.strip():
@@ -152,7 +162,7 @@ def reply(
 
 @router.post("/api/conversations/{sender_id}/handback")
 def handback(sender_id: SenderPath, db: ConsoleDb, login: ApiPost, live: LiveDep) -> dict[str, Any]:
-    handoff = _own_handoff(db, login, sender_id)
+    handoff = own_handoff(db, login, sender_id)
     if handoff.status == "closed":
         raise HTTPException(status.HTTP_409_CONFLICT, "already handed back")
     hand_back(db, handoff=handoff, account=login.account)

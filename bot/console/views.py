@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.console.assist import notes_of
 from bot.console.clock import as_utc
 from bot.console.models import Handoff
 from bot.console.takeover import as_transcript_entry, console_messages
@@ -54,4 +55,12 @@ def conversation_view(
         },
         "funding": [c["result"] for c in customs if c.get("type") == "eligibility"],
         "paths": [c for c in customs if c.get("type") == "path"],
+        "notes": [
+            {
+                "text": n.text,
+                "by": n.account.name if n.account else None,
+                "at": as_utc(n.at).isoformat(),
+            }
+            for n in notes_of(session, sender_id=sender_id)
+        ],
     }

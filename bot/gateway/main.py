@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from bot.console import routes as console_routes
+from bot.console import routes_assist as console_assist_routes
 from bot.console import routes_handoff as console_handoff_routes
 from bot.console.db import make_app_engine
 from bot.console.schema import upgrade_console
@@ -86,6 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(console_routes.router)
     app.include_router(console_handoff_routes.router)
+    app.include_router(console_assist_routes.router)
     if webhook is not None:
         app.include_router(webhook.router)
     return app

@@ -59,6 +59,18 @@ class RasaClient:
             raise AssistantUnavailableError("rasa")
         return tracker
 
+    async def append_events(self, *, sender_id: str, events: list[dict[str, Any]]) -> None:
+        """Add events (slot corrections) to the conversation without a bot turn."""
+        try:
+            response = await self._http.post(
+                f"{self._rasa_url}/conversations/{sender_id}/tracker/events",
+                params={"include_events": "NONE"},
+                json=events,
+            )
+            response.raise_for_status()
+        except httpx.HTTPError as error:
+            raise AssistantUnavailableError("rasa") from error
+
     async def tracker_events(self, *, sender_id: str) -> list[dict[str, Any]]:
         """Every event of the conversation (empty for an unknown sender)."""
         events = (await self.tracker(sender_id=sender_id)).get("events")

@@ -311,6 +311,10 @@
   }
 
   function render(message, who) {
+    if (message.custom && message.custom.type === "erased") {
+      // Erased on the server: this page forgets too and starts a new conversation.
+      startOver();
+    }
     if (message.text) bubble(message.text, who);
     const structured = renderCustom(message.custom);
     if (structured) log.appendChild(structured);
@@ -324,7 +328,17 @@
 
   // --- talking to the gateway --------------------------------------------------
 
-  let senderId = storedSenderId();
+  // An assisted session opened on the phone: this device joins that conversation.
+  const wanted = script.dataset.senderId;
+  const joined = wanted && /^[A-Za-z0-9_.:@-]{1,128}$/.test(wanted) ? wanted : null;
+  if (joined) {
+    try {
+      localStorage.setItem(STORAGE_KEY, joined);
+    } catch (_err) {
+      /* storage blocked: the id below still holds for this page view */
+    }
+  }
+  let senderId = joined || storedSenderId();
   let queue = Promise.resolve();
   let pending = 0;
 
@@ -408,8 +422,7 @@
     }
   }
 
-  async function reset() {
-    const old = senderId;
+  function startOver() {
     senderId = newSenderId();
     try {
       localStorage.setItem(STORAGE_KEY, senderId);
@@ -418,6 +431,11 @@
     }
     log.replaceChildren();
     listen();
+  }
+
+  async function reset() {
+    const old = senderId;
+    startOver();
     try {
       // Starting over also erases the old conversation on the server.
       await fetch(config.base + "/api/conversations/" + encodeURIComponent(old), { method: "DELETE" });

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
 from sqlalchemy.orm import Session
 
 from bot.console.accounts import create_account, create_organisation
 from bot.console.schema import upgrade_console
 from catalogue.db import make_engine
 from scripts.stack import Stack
-from tests.browser.test_widget import open_widget, say, wait_idle
+from tests.browser.test_widget import ALL_AT_ONCE, open_widget, say, wait_idle
 
 PASSWORD = "een-lang-wachtwoord-voor-anna"
 
@@ -80,7 +83,9 @@ def test_handoff_takeover_reply_and_handback(
         expect(counsellor.locator("#transcript")).to_contain_text("in de avond", timeout=15_000)
         wait_idle(root)
         bot_answers = root.locator(".msg.bot").count()
-        counsellor.get_by_label("Je antwoord aan de klant").fill("Ja, bij ROC A kan dat op dinsdag.")
+        counsellor.get_by_label("Je antwoord aan de klant").fill(
+            "Ja, bij ROC A kan dat op dinsdag."
+        )
         counsellor.get_by_role("button", name="Verstuur").click()
         expect(root.locator(".msg.counsellor").last).to_contain_text("op dinsdag")
         # The bot said nothing while the counsellor had the conversation.
@@ -98,3 +103,69 @@ def test_handoff_takeover_reply_and_handback(
     finally:
         client.context.close()
         counsellor.context.close()
+
+
+def test_assisted_session_on_the_phone_profile_edit_and_plan(
+    browser: Browser, stack: Stack, counsellors: Any
+) -> None:
+    counsellor = browser.new_context(locale="nl-NL").new_page()
+    phone = browser.new_context(
+        locale="nl-NL", viewport={"width": 375, "height": 667}, is_mobile=True
+    ).new_page()
+    try:
+        log_in(counsellor, stack, counsellors["anna"], PASSWORD)
+        counsellor.get_by_role("button", name="Nieuwe sessie met een klant").click()
+        expect(counsellor.locator("#state")).to_contain_text("Sessie met een klant")
+        qr = counsellor.get_by_role("img", name="QR-code")
+        expect(qr).to_be_visible()
+        assert qr.evaluate("img => img.naturalWidth") > 0
+        code = counsellor.locator("#code").inner_text()
+        sender = counsellor.url.rsplit("/", 1)[1]
+
+        # The client's phone joins the same conversation with the code.
+        phone.goto(f"{stack.config.gateway_url}/c/{code}")
+        widget = phone.locator("[data-leerwijzer]")
+        expect(widget.get_by_role("textbox", name="Je bericht")).to_be_visible()
+        counsellor.get_by_label("Typ voor de klant").fill(ALL_AT_ONCE)
+        counsellor.get_by_role("button", name="Stuur naar de bot").click()
+        expect(widget.locator(".msg.user").last).to_contain_text("kinderopvang", timeout=30_000)
+        yes = widget.locator(".buttons").last.get_by_role("button", name="Ja")
+        expect(yes).to_be_visible(timeout=30_000)
+        yes.click()
+        expect(widget.locator(".path").first).to_be_visible(timeout=30_000)
+        expect(counsellor.locator("#paths li").first).to_be_visible(timeout=15_000)
+        # A used code does not open the conversation a second time.
+        assert phone.request.get(f"{stack.config.gateway_url}/c/{code}").status == 404
+
+        # The counsellor corrects the place; it flows back into Rasa's slots.
+        counsellor.get_by_label("Woonplaats").fill("Enschede")
+        counsellor.get_by_role("button", name="Opslaan in het gesprek").click()
+        expect(counsellor.locator("#profile-state")).to_contain_text("Opgeslagen")
+        tracker = httpx.get(f"{stack.config.rasa_url}/conversations/{sender}/tracker").json()
+        assert tracker["slots"]["location"] == "Enschede"
+        assert tracker["slots"]["advice_profile"]["location"] == "Enschede"
+        counsellor.get_by_label("Leren").select_option("bol")
+        counsellor.get_by_role("button", name="Wat als? Toon routes").click()
+        expect(counsellor.locator("#what-if-paths li").first).to_be_visible(timeout=15_000)
+
+        counsellor.get_by_label("Nieuwe notitie").fill("Wil na de zomer beginnen.")
+        counsellor.get_by_role("button", name="Notitie opslaan").click()
+        expect(counsellor.locator("#notes")).to_contain_text("na de zomer")
+
+        # The plan to take home: a printable page and a PDF with the same text.
+        counsellor.get_by_role("link", name="Plan om mee te geven").click()
+        expect(counsellor.get_by_role("heading", name="Mijn leerplan")).to_be_visible()
+        route_title = counsellor.locator(".route h2").first.inner_text()
+        pdf = counsellor.request.get(
+            f"{stack.config.gateway_url}/console/conversations/{sender}/plan.pdf"
+        )
+        assert pdf.status == 200
+        assert pdf.headers["content-type"] == "application/pdf"
+        text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.body())).pages)
+        assert "Mijn leerplan" in text
+        assert route_title in text
+        assert "Wat ga je nu doen?" in text
+        assert "Anna" in text
+    finally:
+        counsellor.context.close()
+        phone.context.close()

@@ -41,6 +41,17 @@
   if (page === "queue") {
     const source = new EventSource("/console/api/stream");
     source.addEventListener("queue", (event) => showQueue(JSON.parse(event.data).items));
+    const start = document.getElementById("new-session");
+    start.addEventListener("click", async () => {
+      const response = await fetch("/console/api/sessions", {
+        method: "POST",
+        headers: { "X-CSRF-Token": start.dataset.csrf },
+      });
+      if (response.ok) {
+        const session = await response.json();
+        location.href = "/console/conversations/" + encodeURIComponent(session.sender_id);
+      }
+    });
     return;
   }
 
@@ -49,17 +60,44 @@
   const csrf = script.dataset.csrf;
   const base = "/console/api/conversations/" + encodeURIComponent(sender);
 
-  async function post(path, body) {
+  async function post(path, body, stateId) {
     const response = await fetch(base + path, {
       method: "POST",
       headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
       body: JSON.stringify(body || {}),
     });
+    const answer = await response.json().catch(() => ({}));
     if (!response.ok) {
-      const detail = await response.json().catch(() => ({}));
-      document.getElementById("state").textContent = "Dat lukte niet: " + (detail.detail || response.status);
+      const detail = typeof answer.detail === "string" ? answer.detail : JSON.stringify(answer.detail);
+      document.getElementById(stateId || "state").textContent = "Dat lukte niet: " + (detail || response.status);
     }
     await refresh();
+    return response.ok ? answer : null;
+  }
+
+  function profileChanges() {
+    const changes = {};
+    document.querySelectorAll("#profile-form [name]").forEach((field) => {
+      if (field.dataset.initial === field.value) return;
+      const number = field.type === "number";
+      changes[field.name] = field.value === "" ? null : number ? Number(field.value) : field.value;
+    });
+    return changes;
+  }
+
+  function fillProfileForm(advice) {
+    document.querySelectorAll("#profile-form [name]").forEach((field) => {
+      // Keep what the counsellor is typing: only untouched fields follow the bot.
+      const edited = field.dataset.initial !== undefined && field.value !== field.dataset.initial;
+      if (document.activeElement === field || edited) return;
+      const value = advice[field.name];
+      field.value = value == null ? "" : String(value);
+      field.dataset.initial = field.value;
+    });
+  }
+
+  function pathItem(p) {
+    return el("li", p.title + " — " + p.steps.map((s) => s.title).join(" → "));
   }
 
   function line(message) {
@@ -77,7 +115,14 @@
 
   function show(view) {
     const state = { queued: "Dit gesprek wacht op een adviseur.", assigned: "Overgenomen door " + view.handoff.counsellor + ". De bot zwijgt.", closed: "De bot praat weer met de klant." };
-    document.getElementById("state").textContent = state[view.handoff.status] || "";
+    const assisted = view.handoff.reason === "counsellor" && view.handoff.status === "closed";
+    document.getElementById("state").textContent = assisted
+      ? "Sessie met een klant: de bot praat met de klant, jij kijkt mee."
+      : state[view.handoff.status] || "";
+    fillProfileForm(view.profile.advice || {});
+    document.getElementById("notes").replaceChildren(
+      ...(view.notes || []).map((n) => el("li", n.text + (n.by ? " (" + n.by + ")" : "")))
+    );
     document.getElementById("take").disabled = view.handoff.status === "assigned";
     document.getElementById("handback").disabled = view.handoff.status !== "assigned";
     document.getElementById("reply-form").hidden = view.handoff.status !== "assigned";
@@ -96,9 +141,7 @@
     document.getElementById("funding").replaceChildren(
       ...view.funding.map((r) => el("li", (r.scheme_name || r.scheme) + ": " + r.outcome))
     );
-    document.getElementById("paths").replaceChildren(
-      ...view.paths.map((p) => el("li", p.title + " — " + p.steps.map((s) => s.title).join(" → ")))
-    );
+    document.getElementById("paths").replaceChildren(...view.paths.map(pathItem));
   }
 
   async function refresh() {
@@ -115,6 +158,33 @@
     if (!text) return;
     box.value = "";
     post("/reply", { text: text });
+  });
+  function onSubmit(formId, boxId, path) {
+    document.getElementById(formId).addEventListener("submit", (event) => {
+      event.preventDefault();
+      const box = document.getElementById(boxId);
+      const text = box.value.trim();
+      if (!text) return;
+      box.value = "";
+      post(path, { text: text });
+    });
+  }
+  onSubmit("say-form", "say", "/say");
+  onSubmit("note-form", "note", "/notes");
+  document.getElementById("profile-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const changes = profileChanges();
+    const saved = await post("/profile", { changes: changes }, "profile-state");
+    if (saved) {
+      document.querySelectorAll("#profile-form [name]").forEach((field) => {
+        field.dataset.initial = field.value;
+      });
+      document.getElementById("profile-state").textContent = "Opgeslagen. De bot gebruikt dit vanaf nu.";
+    }
+  });
+  document.getElementById("what-if").addEventListener("click", async () => {
+    const answer = await post("/what-if", { changes: profileChanges() }, "profile-state");
+    if (answer) document.getElementById("what-if-paths").replaceChildren(...answer.paths.map(pathItem));
   });
   const source = new EventSource(base + "/stream");
   source.addEventListener("turn", refresh);

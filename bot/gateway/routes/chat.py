@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.console.takeover import intercept_turn
+from bot.conversations.forget import ERASE_REQUEST, ERASED, forget_conversation
 from bot.conversations.live import QUEUE_TOPIC, console_topic
 from bot.gateway.body import NO_BODY, read_json_body
 from bot.gateway.deps import LiveDep, LocksDep, RasaDep, SettingsDep
@@ -74,6 +75,14 @@ async def chat(
                 replies = await rasa.send_message(
                     sender_id=sender, message=text, metadata=request.metadata
                 )
+                if any(r.get("custom") == ERASE_REQUEST for r in replies):
+                    # Confirmed forget_me: Rasa has saved the turn, now nothing remains.
+                    forget_conversation(
+                        tracker_engine=http_request.app.state.tracker_engine,
+                        app_sessions=http_request.app.state.console_sessions,
+                        sender_id=sender,
+                    )
+                    replies = [{"text": ERASED, "custom": {"type": "erased"}}]
     except AssistantUnavailableError as error:
         # Which dependency failed is logged; the message itself is not.
         logger.warning("assistant unavailable: %s", error)

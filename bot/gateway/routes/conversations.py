@@ -8,9 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Request, Response, status
 from fastapi.responses import StreamingResponse
 
-from bot.console.erasure import erase_console_data
 from bot.console.takeover import as_transcript_entry, console_messages
-from bot.conversations.erasure import erase_conversation
+from bot.conversations.forget import forget_conversation
 from bot.conversations.live import QUEUE_TOPIC, chat_topic, console_topic
 from bot.conversations.sse import sse_line, stream_topic
 from bot.conversations.transcript import Transcript, merged, transcript_from_events
@@ -62,13 +61,20 @@ async def stream(sender_id: SenderPath, request: Request, live: LiveDep) -> Stre
 
 @router.delete("/{sender_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def erase(
-    sender_id: SenderPath, engine: TrackerEngineDep, locks: LocksDep, db: AppDbDep, live: LiveDep
+    sender_id: SenderPath,
+    request: Request,
+    engine: TrackerEngineDep,
+    locks: LocksDep,
+    live: LiveDep,
 ) -> Response:
     """Delete everything kept of the conversation (Rasa's events, handoffs); idempotent."""
     # Waits for a turn in flight, so Rasa cannot write the events back after us.
     async with locks.hold(sender_id):
-        erased = erase_conversation(engine, sender_id=sender_id)
-        erased += erase_console_data(db, sender_id=sender_id)
+        erased = forget_conversation(
+            tracker_engine=engine,
+            app_sessions=request.app.state.console_sessions,
+            sender_id=sender_id,
+        )
     logger.info("conversation erased (%d rows)", erased)
     live.publish(console_topic(sender_id), {"type": "erased"})
     live.publish(QUEUE_TOPIC, {"type": "queue"})

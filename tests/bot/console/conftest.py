@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.console.accounts import create_account, create_organisation
+from bot.console.handoff import open_handoff
+from bot.console.models import Organisation
 from bot.console.schema import upgrade_console
 from bot.gateway.main import create_app
 from catalogue.db import make_engine
@@ -57,3 +60,20 @@ def console(console_settings: Settings) -> Iterator[TestClient]:
     # https: the cookies are Secure, and TestClient sends them over https only.
     with TestClient(create_app(console_settings), base_url="https://testserver") as client:
         yield client
+
+
+SENDER = "web-klant-1"
+
+
+@pytest.fixture
+def queued(console_settings: Settings) -> str:
+    """A conversation of ROC A waiting in its queue."""
+    engine = make_engine(console_settings.app_database_url)
+    with Session(engine) as session, session.begin():
+        roc = session.scalars(select(Organisation).where(Organisation.slug == "roc-a")).one()
+        handoff, _ = open_handoff(
+            session, sender_id=SENDER, organisation=roc, channel="widget", reason="request_human"
+        )
+        ticket = handoff.ticket
+    engine.dispose()
+    return ticket

@@ -63,3 +63,9 @@ def test_there_is_no_default_password(tmp_path: Path) -> None:
     )
     assert empty.returncode == 2
     assert "at least 12 characters" in empty.stderr
+
+
+def test_purge_command_runs_on_the_embedded_databases(tmp_path: Path) -> None:
+    done = cli(["purge", "--days", "30"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "0 conversation(s) idle for more than 30 days erased" in done.stdout

@@ -4,33 +4,17 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.console.handoff import open_handoff
-from bot.console.models import ConsoleMessage, Organisation
+from bot.console.models import ConsoleMessage
 from catalogue.db import make_engine
 from core.settings import Settings
 from tests.bot.console.conftest import PASSWORD
 from tests.bot.console.test_login import sign_in
 
 SENDER = "web-klant-1"
-
-
-@pytest.fixture
-def queued(console_settings: Settings) -> str:
-    """A conversation of ROC A waiting in its queue."""
-    engine = make_engine(console_settings.app_database_url)
-    with Session(engine) as session, session.begin():
-        roc = session.scalars(select(Organisation).where(Organisation.slug == "roc-a")).one()
-        handoff, _ = open_handoff(
-            session, sender_id=SENDER, organisation=roc, channel="widget", reason="request_human"
-        )
-        ticket = handoff.ticket
-    engine.dispose()
-    return ticket
 
 
 def csrf_of(client: TestClient) -> str:
