@@ -144,3 +144,14 @@ class Note(ConsoleBase):
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
     account: Mapped[Account | None] = relationship()
+
+
+class ChannelAddress(ConsoleBase):
+    """A Telegram chat id for a conversation, so a counsellor's reply reaches it."""
+
+    __tablename__ = "channel_addresses"
+
+    sender_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    address: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

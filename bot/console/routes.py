@@ -7,9 +7,10 @@ import secrets
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request, status
+from fastapi import APIRouter, Form, HTTPException, Request, status
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from sqlalchemy import select
 
 from bot.console.accounts import SignInRefused, sign_in
 from bot.console.deps import (
@@ -22,6 +23,7 @@ from bot.console.deps import (
     ThrottleDep,
 )
 from bot.console.login_sessions import SESSION_LIFETIME, end_session, same_token, start_session
+from bot.console.models import Account, AuditEntry
 from core.settings import Settings
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
@@ -120,6 +122,30 @@ def home(request: Request, login: PageLogin) -> HTMLResponse:
         request,
         "home.html",
         {"account": login.account, "csrf_token": login.csrf_token},
+    )
+
+
+@router.get("/audit", response_class=HTMLResponse)
+def audit_log(request: Request, db: ConsoleDb, login: PageLogin) -> HTMLResponse:
+    """Admins see who opened, took over or erased which conversation in their organisation."""
+    if login.account.role != "admin":
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "admins only")
+    entries = db.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.organisation_id == login.account.organisation_id)
+        .order_by(AuditEntry.id.desc())
+        .limit(500)
+    ).all()
+    names = {a.id: a.name for a in db.scalars(select(Account))}
+    return TEMPLATES.TemplateResponse(
+        request,
+        "audit.html",
+        {
+            "account": login.account,
+            "entries": entries,
+            "names": names,
+            "csrf_token": login.csrf_token,
+        },
     )
 
 

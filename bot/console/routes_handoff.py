@@ -19,9 +19,9 @@ from bot.console.models import AssistedSession, Handoff, LoginSession
 from bot.console.routes import TEMPLATES
 from bot.console.takeover import add_counsellor_message, as_transcript_entry
 from bot.console.views import conversation_view, handoff_summary, latest_handoff
-from bot.conversations.live import QUEUE_TOPIC, chat_topic, console_topic
+from bot.conversations.live import QUEUE_TOPIC, console_topic
 from bot.conversations.sse import sse_line, stream_topic
-from bot.gateway.deps import LiveDep, RasaDep
+from bot.gateway.deps import DeliveryDep, LiveDep, RasaDep
 from bot.gateway.rasa_client import AssistantUnavailableError
 from bot.gateway.schemas import SENDER_ID_PATTERN
 
@@ -121,14 +121,18 @@ async def conversation_stream(
     )
 
 
-def _tell_the_person(live: LiveDep, sender_id: str, message: dict[str, Any]) -> None:
-    live.publish(chat_topic(sender_id), message)
+async def _tell_the_person(
+    db: ConsoleDb, delivery: DeliveryDep, live: LiveDep, sender_id: str, message: dict[str, Any]
+) -> None:
+    await delivery.to_person(db, sender_id=sender_id, message=message)
     live.publish(console_topic(sender_id), {"type": "turn"})
     live.publish(QUEUE_TOPIC, {"type": "queue"})
 
 
 @router.post("/api/conversations/{sender_id}/take")
-def take(sender_id: SenderPath, db: ConsoleDb, login: ApiPost, live: LiveDep) -> dict[str, Any]:
+async def take(
+    sender_id: SenderPath, db: ConsoleDb, login: ApiPost, live: LiveDep, delivery: DeliveryDep
+) -> dict[str, Any]:
     handoff = own_handoff(db, login, sender_id)
     try:
         take_over(db, handoff=handoff, account=login.account)
@@ -137,16 +141,19 @@ def take(sender_id: SenderPath, db: ConsoleDb, login: ApiPost, live: LiveDep) ->
     text = HANDED_OVER.format(name=login.account.name, organisation=login.account.organisation.name)
     message = add_counsellor_message(db, handoff=handoff, account=login.account, text=text)
     payload = {"type": "handoff", "status": "assigned", "ticket": handoff.ticket}
-    _tell_the_person(live, sender_id, {**as_transcript_entry(message), "custom": payload})
+    await _tell_the_person(
+        db, delivery, live, sender_id, {**as_transcript_entry(message), "custom": payload}
+    )
     return handoff_summary(handoff)
 
 
 @router.post("/api/conversations/{sender_id}/reply")
-def reply(
+async def reply(
     sender_id: SenderPath,
     db: ConsoleDb,
     login: ApiPost,
     live: LiveDep,
+    delivery: DeliveryDep,
     text: Annotated[str, Body(embed=True, min_length=1, max_length=2000)],
 ) -> dict[str, Any]:
     handoff = own_handoff(db, login, sender_id)
@@ -156,16 +163,18 @@ def reply(
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "text is empty")
     message = add_counsellor_message(db, handoff=handoff, account=login.account, text=text.strip())
     entry = as_transcript_entry(message)
-    _tell_the_person(live, sender_id, entry)
+    await _tell_the_person(db, delivery, live, sender_id, entry)
     return entry
 
 
 @router.post("/api/conversations/{sender_id}/handback")
-def handback(sender_id: SenderPath, db: ConsoleDb, login: ApiPost, live: LiveDep) -> dict[str, Any]:
+async def handback(
+    sender_id: SenderPath, db: ConsoleDb, login: ApiPost, live: LiveDep, delivery: DeliveryDep
+) -> dict[str, Any]:
     handoff = own_handoff(db, login, sender_id)
     if handoff.status == "closed":
         raise HTTPException(status.HTTP_409_CONFLICT, "already handed back")
     hand_back(db, handoff=handoff, account=login.account)
     message = add_counsellor_message(db, handoff=handoff, account=login.account, text=HANDED_BACK)
-    _tell_the_person(live, sender_id, as_transcript_entry(message))
+    await _tell_the_person(db, delivery, live, sender_id, as_transcript_entry(message))
     return handoff_summary(handoff)

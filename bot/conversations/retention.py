@@ -8,7 +8,7 @@ from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.console.clock import as_utc
-from bot.console.models import AssistedSession, ConsoleMessage, Handoff, Note
+from bot.console.models import AssistedSession, ChannelAddress, ConsoleMessage, Handoff, Note
 from bot.conversations.erasure import EVENTS_TABLE
 from bot.conversations.forget import forget_conversation
 
@@ -35,6 +35,7 @@ def last_activity(
             *session.execute(select(ConsoleMessage.sender_id, ConsoleMessage.at)),
             *session.execute(select(Note.sender_id, Note.at)),
             *session.execute(select(AssistedSession.sender_id, AssistedSession.created_at)),
+            *session.execute(select(ChannelAddress.sender_id, ChannelAddress.updated_at)),
         ]
         for sender, moment in rows:
             seen(sender, as_utc(moment))

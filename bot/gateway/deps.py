@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.console.delivery import Delivery
 from bot.conversations.live import LiveHub
 from bot.conversations.ordering import SenderLocks
 from bot.gateway.rasa_client import RasaClient
@@ -46,6 +47,11 @@ def get_live(request: Request) -> LiveHub:
     return hub
 
 
+def get_delivery(request: Request) -> Delivery:
+    delivery: Delivery = request.app.state.delivery
+    return delivery
+
+
 def get_app_db(request: Request) -> Iterator[Session]:
     """The console's app database (handoffs), one transaction per request."""
     factory: sessionmaker[Session] = request.app.state.console_sessions
@@ -60,3 +66,4 @@ TrackerEngineDep = Annotated[Engine, Depends(get_tracker_engine)]
 LocksDep = Annotated[SenderLocks, Depends(get_locks)]
 LiveDep = Annotated[LiveHub, Depends(get_live)]
 AppDbDep = Annotated[Session, Depends(get_app_db)]
+DeliveryDep = Annotated[Delivery, Depends(get_delivery)]

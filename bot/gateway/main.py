@@ -15,6 +15,7 @@ from bot.console import routes as console_routes
 from bot.console import routes_assist as console_assist_routes
 from bot.console import routes_handoff as console_handoff_routes
 from bot.console.db import make_app_engine
+from bot.console.delivery import Delivery
 from bot.console.schema import upgrade_console
 from bot.console.throttle import LoginThrottle
 from bot.conversations.live import LiveHub
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.console_sessions = make_session_factory(console_engine)
             app.state.login_throttle = LoginThrottle()
             app.state.live = LiveHub()
+            app.state.delivery = Delivery(live=app.state.live, settings=settings)
             app.state.rasa = RasaClient(
                 http=http,
                 rasa_url=settings.rasa_url,
@@ -64,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             finally:
                 if webhook is not None:
                     await webhook.stop()
+                await app.state.delivery.close()
         console_engine.dispose()
         tracker_engine.dispose()
         engine.dispose()

@@ -35,8 +35,15 @@ class GatewayClient:
         timeout = httpx.Timeout(settings.rasa_timeout_s + 5.0, connect=settings.connect_timeout_s)
         return cls(settings.gateway_url, timeout=timeout)
 
-    async def chat(self, *, sender_id: str, message: str) -> list[dict[str, Any]]:
-        body = {"sender_id": sender_id, "message": message, "metadata": {"channel": CHANNEL}}
+    async def chat(
+        self, *, sender_id: str, message: str, chat_id: int | None = None
+    ) -> list[dict[str, Any]]:
+        metadata: dict[str, Any] = {"channel": CHANNEL}
+        if chat_id is not None:
+            # The gateway keeps it (checked against the sender id) so that a
+            # counsellor's replies reach this chat; Rasa never sees it.
+            metadata["telegram_chat_id"] = chat_id
+        body = {"sender_id": sender_id, "message": message, "metadata": metadata}
         response = await self._send("POST", "/api/chat", json=body)
         if response.status_code != httpx.codes.OK:
             raise GatewayError(f"chat answered {response.status_code}")

@@ -137,7 +137,9 @@ class ChatHandlers:
         with contextlib.suppress(TelegramError):
             await bot.send_chat_action(chat_id, ChatAction.TYPING)
         try:
-            messages = await self.gateway.chat(sender_id=self.sender_id(chat_id), message=text)
+            messages = await self.gateway.chat(
+                sender_id=self.sender_id(chat_id), message=text, chat_id=chat_id
+            )
         except GatewayError as error:
             logger.warning("no answer from the gateway: %s", error)
             await say(bot, chat_id, texts.UNAVAILABLE)

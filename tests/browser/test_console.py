@@ -148,6 +148,15 @@ def test_assisted_session_on_the_phone_profile_edit_and_plan(
         counsellor.get_by_role("button", name="Wat als? Toon routes").click()
         expect(counsellor.locator("#what-if-paths li").first).to_be_visible(timeout=15_000)
 
+        # "What if" funding: the loan for a full-time BOL course at 45, no student finance.
+        counsellor.get_by_label("Leeftijd", exact=True).nth(1).fill("45")
+        counsellor.get_by_label("Soort opleiding").select_option("mbo_bol_fulltime")
+        counsellor.get_by_label("Recht op studiefinanciering").select_option("false")
+        counsellor.get_by_role("button", name="Check financiering").click()
+        check = counsellor.locator("#funding-check")
+        expect(check).to_contain_text("Levenlanglerenkrediet")
+        expect(check.locator("li li").first).to_be_visible()
+
         counsellor.get_by_label("Nieuwe notitie").fill("Wil na de zomer beginnen.")
         counsellor.get_by_role("button", name="Notitie opslaan").click()
         expect(counsellor.locator("#notes")).to_contain_text("na de zomer")

@@ -18,8 +18,10 @@ from typing import Any, NamedTuple
 import pytest
 import yaml
 
+from actions import privacy
 from actions.funding_questions import GENERIC, QUESTIONS
-from bot.console import handoff_messages, routes_handoff
+from bot.console import handoff_messages, plan, routes_handoff
+from bot.conversations import forget
 from bot.telegram import texts as telegram_texts
 from funding.rules import ALTERNATIVES_FILE, SCHEMES_DIR, load_alternatives, load_scheme
 from tests.language.readability import check
@@ -154,6 +156,10 @@ def channel_texts() -> list[BotText]:
     for name in ("NO_ORGANISATION", "FAILED_TWICE", "CONTACT_SAVED"):
         found.append(BotText(f"handoff_messages.py:{name}", getattr(handoff_messages, name)))
     found.append(BotText("routes_handoff.py:HANDED_BACK", routes_handoff.HANDED_BACK))
+    found.append(BotText("privacy.py:ASK", privacy.ASK))
+    found.append(BotText("forget.py:ERASED", forget.ERASED))
+    for number, step in enumerate(plan.NEXT_STEPS):
+        found.append(BotText(f"plan.py:NEXT_STEPS#{number}", step))
     found.append(
         BotText(
             "routes_handoff.py:HANDED_OVER",

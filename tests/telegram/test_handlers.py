@@ -40,7 +40,7 @@ async def test_text_goes_to_the_gateway_under_a_sender_id_nobody_can_guess(
     assert (method, path) == ("POST", "/api/chat")
     assert body is not None
     assert body["message"] == "Ik zoek een opleiding in de zorg"
-    assert body["metadata"] == {"channel": "telegram"}
+    assert body["metadata"] == {"channel": "telegram", "telegram_chat_id": CHAT}
     assert re.fullmatch(r"tg-[0-9a-f]{32}", body["sender_id"])
     assert str(CHAT) not in body["sender_id"]
     assert body["sender_id"] == sender_id(SECRET, CHAT)

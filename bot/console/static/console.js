@@ -96,6 +96,16 @@
     });
   }
 
+  const OUTCOME = { eligible: "komt in aanmerking", not_eligible: "komt niet in aanmerking", unknown: "nog onbekend" };
+
+  function fundingItem(result) {
+    const item = el("li", (result.scheme_name || result.scheme) + ": " + (OUTCOME[result.outcome] || result.outcome));
+    const reasons = el("ul");
+    (result.reasons || []).forEach((r) => reasons.appendChild(el("li", r.status + " · " + r.explanation)));
+    item.appendChild(reasons);
+    return item;
+  }
+
   function pathItem(p) {
     return el("li", p.title + " — " + p.steps.map((s) => s.title).join(" → "));
   }
@@ -138,9 +148,7 @@
       if (value == null || (Array.isArray(value) && !value.length)) return;
       profile.append(el("dt", name), el("dd", typeof value === "object" ? JSON.stringify(value) : value));
     });
-    document.getElementById("funding").replaceChildren(
-      ...view.funding.map((r) => el("li", (r.scheme_name || r.scheme) + ": " + r.outcome))
-    );
+    document.getElementById("funding").replaceChildren(...view.funding.map(fundingItem));
     document.getElementById("paths").replaceChildren(...view.paths.map(pathItem));
   }
 
@@ -185,6 +193,31 @@
   document.getElementById("what-if").addEventListener("click", async () => {
     const answer = await post("/what-if", { changes: profileChanges() }, "profile-state");
     if (answer) document.getElementById("what-if-paths").replaceChildren(...answer.paths.map(pathItem));
+  });
+  // "What if" funding: the public check API with the facts the counsellor fills in.
+  document.getElementById("funding-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const facts = {};
+    ["age", "programme_kind", "has_right_to_student_finance"].forEach((name) => {
+      const value = form.elements[name].value;
+      if (value === "") return;
+      facts[name] = name === "age" ? Number(value) : value === "true" ? true : value === "false" ? false : value;
+    });
+    const response = await fetch("/api/funding/" + encodeURIComponent(form.elements.scheme.value) + "/check", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(facts),
+    });
+    const box = document.getElementById("funding-check");
+    const result = await response.json().catch(() => ({}));
+    if (response.ok) {
+      const list = el("ul");
+      list.appendChild(fundingItem(result));
+      box.replaceChildren(list);
+    } else {
+      box.replaceChildren(el("p", "Dat lukte niet: " + JSON.stringify(result.detail)));
+    }
   });
   const source = new EventSource(base + "/stream");
   source.addEventListener("turn", refresh);

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.console.delivery import remember_telegram_chat
 from bot.console.takeover import intercept_turn
 from bot.conversations.forget import ERASE_REQUEST, ERASED, forget_conversation
 from bot.conversations.live import QUEUE_TOPIC, console_topic
@@ -26,6 +27,8 @@ UNAVAILABLE_DETAIL = (
 )
 
 
+# Metadata the Telegram adapter adds so counsellors can reply; kept from Rasa.
+TELEGRAM_CHAT_ID = "telegram_chat_id"
 # A chat message is small; anything much larger is not a chat message.
 MAX_BODY_BYTES = 64 * 1024
 
@@ -70,11 +73,11 @@ async def chat(
     try:
         # Turns of one conversation go to Rasa one after the other, in order.
         async with locks.hold(sender):
-            replies = _taken_over_turn(http_request, sender_id=sender, text=text)
+            metadata = dict(request.metadata)
+            chat_id = metadata.pop(TELEGRAM_CHAT_ID, None)
+            replies = _app_data_turn(http_request, sender_id=sender, text=text, chat_id=chat_id)
             if replies is None:
-                replies = await rasa.send_message(
-                    sender_id=sender, message=text, metadata=request.metadata
-                )
+                replies = await rasa.send_message(sender_id=sender, message=text, metadata=metadata)
                 if any(r.get("custom") == ERASE_REQUEST for r in replies):
                     # Confirmed forget_me: Rasa has saved the turn, now nothing remains.
                     forget_conversation(
@@ -98,12 +101,19 @@ async def chat(
     return ChatResponse(sender_id=sender, messages=messages)
 
 
-def _taken_over_turn(request: Request, *, sender_id: str, text: str) -> list[dict[str, Any]] | None:
+def _app_data_turn(
+    request: Request, *, sender_id: str, text: str, chat_id: object
+) -> list[dict[str, Any]] | None:
     """The reply without Rasa while a counsellor has the conversation, else None.
 
-    Its own short transaction: holding one open while Rasa runs would block the
-    action server's writes to the same SQLite file.
+    Also remembers a Telegram chat for the counsellor's replies. Its own short
+    transaction: holding one open while Rasa runs would block the action
+    server's writes to the same SQLite file.
     """
     factory: sessionmaker[Session] = request.app.state.console_sessions
     with factory() as session, session.begin():
+        if chat_id is not None:
+            remember_telegram_chat(
+                session, settings=request.app.state.settings, sender_id=sender_id, chat_id=chat_id
+            )
         return intercept_turn(session, sender_id=sender_id, text=text)

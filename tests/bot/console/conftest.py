@@ -45,6 +45,14 @@ def console_settings(down_settings: Settings, tmp_path: Path) -> Settings:
         )
         create_account(
             session,
+            organisation_slug="roc-a",
+            email="ada@roc-a.nl",
+            name="Ada",
+            role="admin",
+            password=PASSWORD,
+        )
+        create_account(
+            session,
             organisation_slug="loket-b",
             email="bram@loket-b.nl",
             name="Bram",

@@ -16,6 +16,7 @@ from bot.console.handoff import open_handoff, save_contact
 from bot.console.models import (
     AssistedSession,
     AuditEntry,
+    ChannelAddress,
     ConsoleBase,
     ConsoleMessage,
     Handoff,
@@ -47,6 +48,9 @@ def stores(tmp_path: Path) -> tuple[Engine, sessionmaker[Session]]:
             save_contact(session, handoff=handoff, contact="0612345678")
             session.add(ConsoleMessage(sender_id=sender, role="user", text="hoi", at=NOW))
             session.add(Note(sender_id=sender, text="Wil BBL in de zorg", at=NOW))
+            session.add(
+                ChannelAddress(sender_id=sender, channel="telegram", address="42", updated_at=NOW)
+            )
             session.add(
                 AssistedSession(
                     sender_id=sender, organisation_id=roc.id, code=sender[-4:], created_at=NOW
@@ -122,6 +126,7 @@ def test_purge_erases_only_conversations_idle_longer_than_the_period(
             select(AssistedSession).where(AssistedSession.sender_id == "web-weg")
         ):
             assisted.created_at = long_ago
+        session.get_one(ChannelAddress, "web-weg").updated_at = long_ago
     erased = purge(
         tracker_engine=tracker, app_sessions=sessions, cutoff=NOW - dt.timedelta(days=90)
     )
