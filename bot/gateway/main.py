@@ -21,6 +21,7 @@ from bot.console.throttle import LoginThrottle
 from bot.conversations.live import LiveHub
 from bot.conversations.ordering import SenderLocks
 from bot.gateway.errors import install_error_handlers
+from bot.gateway.log_privacy import install_access_log_privacy
 from bot.gateway.rasa_client import RasaClient
 from bot.gateway.routes import chat, conversations, courses, funding, health, pages
 from bot.telegram.webhook import TelegramWebhook
@@ -72,6 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine.dispose()
 
     logging.basicConfig(level=logging.INFO)
+    install_access_log_privacy()
     app = FastAPI(title="Leerwijzer gateway", lifespan=lifespan)
     install_error_handlers(app)
     # Host pages of other sites may embed the widget: only the origins configured.

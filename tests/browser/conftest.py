@@ -56,7 +56,7 @@ def serve_directory(directory: Path) -> tuple[http.server.ThreadingHTTPServer, s
     return server, f"http://127.0.0.1:{port}"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def host_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """A college's website on its own origin (pages are written by the stack fixture)."""
     directory = tmp_path_factory.mktemp("host-site")
@@ -65,7 +65,7 @@ def host_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
     server.shutdown()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def stack(
     model_path: Path,  # noqa: F811 - the imported fixture
     data_dir: Path,
@@ -99,7 +99,7 @@ def stack(
         running.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def playwright() -> Iterator[Playwright]:
     if not CHROMIUM.exists():
         pytest.fail("Chromium is missing: run `make browser` (installs Debian's chromium)")
@@ -107,7 +107,7 @@ def playwright() -> Iterator[Playwright]:
         yield driver
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     yield chromium
