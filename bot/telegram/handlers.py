@@ -144,6 +144,12 @@ class ChatHandlers:
             logger.warning("no answer from the gateway: %s", error)
             await say(bot, chat_id, texts.UNAVAILABLE)
             return
+        if not messages:
+            # The gateway answers nothing only while a counsellor has the
+            # conversation: their reply comes from the console, not from here.
+            return
+        if any((m.get("custom") or {}).get("type") == "erased" for m in messages):
+            self.buttons.forget(chat_id)  # buttons of an erased conversation mean nothing
         await self.send(bot, chat_id, render_messages(messages) or [_plain(texts.NOT_UNDERSTOOD)])
 
     async def send(self, bot: Bot, chat_id: int, replies: list[Reply]) -> None:

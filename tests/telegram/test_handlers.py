@@ -51,12 +51,22 @@ async def test_text_goes_to_the_gateway_under_a_sender_id_nobody_can_guess(
     assert reply.params["parse_mode"] == "HTML"
 
 
-async def test_an_empty_answer_is_never_silence(
+async def test_an_answer_with_nothing_to_show_is_never_silence(
     application: TelegramApp, fake_api: FakeBotApi, fake_gateway: FakeGateway
 ) -> None:
-    fake_gateway.answer([])
+    fake_gateway.answer([{"custom": {"type": "something_new"}}])
     await process(application, updates.text(CHAT, "hmm"))
     assert only_text(fake_api) == texts.NOT_UNDERSTOOD
+
+
+async def test_no_answer_while_a_counsellor_has_the_conversation(
+    application: TelegramApp, fake_api: FakeBotApi, fake_gateway: FakeGateway
+) -> None:
+    # The gateway answers [] only during a takeover: the counsellor replies later.
+    fake_gateway.answer([])
+    await process(application, updates.text(CHAT, "Wanneer begint het?"))
+    assert fake_api.calls("sendMessage") == []
+    assert len(fake_gateway.requests) == 1  # the message did reach the gateway
 
 
 @pytest.mark.parametrize("status", [400, 422, 500, 503])
