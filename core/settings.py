@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     console_cookie_secure: bool = True
 
     rasa_url: str = "http://127.0.0.1:5005"
+    # Several Rasa instances (production, with the Redis lock store), comma-
+    # separated; empty means the one at rasa_url.
+    rasa_urls: str = ""
     action_server_url: str = "http://127.0.0.1:5055"
 
     # Every outbound call has a deadline so that a dead dependency turns into
@@ -95,6 +98,11 @@ class Settings(BaseSettings):
     def _office_hours_parse(cls, value: str) -> str:
         OfficeHours.parse(value)
         return value
+
+    @property
+    def rasa_instances(self) -> list[str]:
+        listed = [u.strip() for u in self.rasa_urls.split(",") if u.strip()]
+        return listed or [self.rasa_url]
 
     @property
     def allowed_origins(self) -> list[str]:

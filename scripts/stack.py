@@ -31,10 +31,26 @@ class StackConfig:
     log_dir: Path = ROOT / "var" / "logs"
     # More LEERWIJZER_* settings for every process (Telegram, widget origins).
     extra_env: dict[str, str] = field(default_factory=dict)
+    # Ports of more Rasa instances (production: shared tracker store, Redis locks).
+    extra_rasa_ports: tuple[int, ...] = ()
+    # bot/rasa/endpoints.yml (SQLite, one instance) or endpoints.production.yml.
+    endpoints: str = "bot/rasa/endpoints.yml"
 
     @property
     def rasa_url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def rasa_ports(self) -> dict[str, int]:
+        """Process name -> port of every Rasa instance ("rasa", "rasa-2", ...)."""
+        ports = {"rasa": self.rasa_port}
+        for number, port in enumerate(self.extra_rasa_ports, start=2):
+            ports[f"rasa-{number}"] = port
+        return ports
+
+    @property
+    def rasa_urls(self) -> list[str]:
+        return [f"http://127.0.0.1:{port}" for port in self.rasa_ports.values()]
 
     @property
     def action_url(self) -> str:
@@ -54,6 +70,7 @@ class StackConfig:
                 "SANIC_HOST": "127.0.0.1",
                 "LEERWIJZER_DATA_DIR": str(self.data_dir),
                 "LEERWIJZER_RASA_URL": self.rasa_url,
+                "LEERWIJZER_RASA_URLS": ",".join(self.rasa_urls),
                 "LEERWIJZER_ACTION_SERVER_URL": self.action_url,
                 "LEERWIJZER_ACTION_ENDPOINT": f"{self.action_url}/webhook",
                 "LEERWIJZER_TRACKER_DIALECT": "sqlite",
@@ -83,42 +100,47 @@ class Stack:
     def commands(self) -> dict[str, list[str]]:
         c = self.config
         commands = {
-            "rasa": [
+            name: [
                 str(RASA_BIN),
                 "run",
                 "--enable-api",
                 "--interface",
                 "127.0.0.1",
                 "--port",
-                str(c.rasa_port),
+                str(port),
                 "--model",
                 str(c.model_path),
                 "--endpoints",
-                "bot/rasa/endpoints.yml",
+                c.endpoints,
                 "--credentials",
                 "bot/rasa/credentials.yml",
-            ],
-            "actions": [
-                str(APP_PYTHON),
-                "-m",
-                "rasa_sdk",
-                "--actions",
-                "actions",
-                "--port",
-                str(c.action_port),
-            ],
-            "gateway": [
-                str(APP_PYTHON),
-                "-m",
-                "uvicorn",
-                "bot.gateway.main:create_app",
-                "--factory",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(c.gateway_port),
-            ],
+            ]
+            for name, port in c.rasa_ports.items()
         }
+        commands.update(
+            {
+                "actions": [
+                    str(APP_PYTHON),
+                    "-m",
+                    "rasa_sdk",
+                    "--actions",
+                    "actions",
+                    "--port",
+                    str(c.action_port),
+                ],
+                "gateway": [
+                    str(APP_PYTHON),
+                    "-m",
+                    "uvicorn",
+                    "bot.gateway.main:create_app",
+                    "--factory",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(c.gateway_port),
+                ],
+            }
+        )
         if c.telegram_polling:
             commands["telegram"] = [str(APP_PYTHON), "-m", "bot.telegram"]
         return commands
@@ -143,10 +165,10 @@ class Stack:
 
     def wait_ready(self, timeout_s: float = 240.0) -> None:
         checks = {
-            "rasa": f"{self.config.rasa_url}/status",
-            "actions": f"{self.config.action_url}/health",
-            "gateway": f"{self.config.gateway_url}/healthz",
+            name: f"http://127.0.0.1:{port}/status" for name, port in self.config.rasa_ports.items()
         }
+        checks["actions"] = f"{self.config.action_url}/health"
+        checks["gateway"] = f"{self.config.gateway_url}/healthz"
         deadline = time.monotonic() + timeout_s
         pending = {name: url for name, url in checks.items() if name in self.processes}
         while pending:
@@ -166,7 +188,7 @@ class Stack:
     def stop(self, *names: str, timeout_s: float = 15.0) -> None:
         targets = [
             n
-            for n in ("telegram", "gateway", "actions", "rasa")
+            for n in ("telegram", "gateway", "actions", *self.config.rasa_ports)
             if n in self.processes and (not names or n in names)
         ]
         for name in targets:

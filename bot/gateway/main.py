@@ -56,7 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.delivery = Delivery(live=app.state.live, settings=settings)
             app.state.rasa = RasaClient(
                 http=http,
-                rasa_url=settings.rasa_url,
+                rasa_urls=settings.rasa_instances,
                 action_server_url=settings.action_server_url,
                 health_timeout_s=settings.health_timeout_s,
             )
