@@ -136,6 +136,14 @@ clean: ## Remove built data, logs and caches (keeps the environments and the mod
 bench: install catalogue model ## Print start-up time, chat and search latency, and memory per process
 	$(APP)/python -m scripts.bench "$$($(RASA)/python scripts/model.py --print-path)"
 
+.PHONY: load
+load: install catalogue model ## 50 people with 1-3 s think time, then no wait, vs bare Rasa (embedded)
+	$(APP)/python -u -m scripts.load "$$($(RASA)/python scripts/model.py --print-path)" --users 50 --seconds 60
+
+.PHONY: load-production
+load-production: install model ## The same load on PostgreSQL + Redis + two Rasa instances
+	$(APP)/python -u -m scripts.load "$$($(RASA)/python scripts/model.py --print-path)" --users 50 --seconds 60 --production
+
 .PHONY: bench-search
 bench-search: .venvs/app/.installed ## Search p50/p95 at 200,000 offerings on SQLite and PostgreSQL vs a LIKE baseline
 	$(APP)/python -m scripts.bench_search --offerings 200000

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import time
 import urllib.error
@@ -216,6 +217,23 @@ class Stack:
             if process.poll() is not None:
                 return name
         return None
+
+
+def free_port() -> int:
+    """A port nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def wait_http(url: str, *, timeout_s: float) -> None:
+    """Until the URL answers 200, or TimeoutError."""
+    deadline = time.monotonic() + timeout_s
+    while not _http_ok(url):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{url} not ready after {timeout_s:.0f} s")
+        time.sleep(0.5)
 
 
 def _http_ok(url: str) -> bool:

@@ -4,31 +4,24 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from catalogue.build import build_catalogue
 from catalogue.db import make_engine, make_session_factory
 from core.settings import Settings
+from scripts.production import POSTGRES_ADMIN_URL, drop_database, recreate_database
+from scripts.stack import free_port
 
 # Rasa NLU component tests import Rasa: they run in the rasa runtime
 # (`make test-nlu`), not in this one.
 collect_ignore = ["nlu/components"]
-
-
-def free_port() -> int:
-    """A port nothing listens on right now (used for 'service down' too)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +29,6 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("var")
 
 
-POSTGRES_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 # Parallel runs (two checkouts, a helper) can pick their own database.
 POSTGRES_TEST_DB = os.environ.get("LEERWIJZER_TEST_PG_DB", "leerwijzer_test")
 
@@ -78,19 +70,11 @@ def fresh_postgres_database(name: str) -> str:
         _start_postgres()
     if not _postgres_reachable():
         pytest.fail("PostgreSQL is not reachable on 127.0.0.1:5432 and could not be started")
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        connection.execute(text(f"CREATE DATABASE {name}"))
-    admin.dispose()
-    return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    return recreate_database(name)
 
 
 def drop_postgres_database(name: str) -> None:
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-    admin.dispose()
+    drop_database(name)
 
 
 @pytest.fixture(scope="session")

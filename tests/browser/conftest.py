@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-from scripts.stack import ROOT, Stack, StackConfig
-from tests.conftest import free_port
+from scripts.stack import ROOT, Stack, StackConfig, free_port
 from tests.e2e.conftest import model_path  # noqa: F401 - shared fixture
 
 CHROMIUM = Path("/usr/bin/chromium")

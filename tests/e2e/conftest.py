@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.stack import ROOT, Stack, StackConfig
-from tests.conftest import free_port
+from scripts.stack import ROOT, Stack, StackConfig, free_port
 
 RASA_PYTHON = ROOT / ".venvs" / "rasa" / "bin" / "python"
 

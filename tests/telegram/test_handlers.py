@@ -12,7 +12,7 @@ from bot.telegram.app import TelegramApp, build_application
 from bot.telegram.gateway import GatewayClient
 from bot.telegram.identity import sender_id
 from core.settings import Settings
-from tests.conftest import free_port
+from scripts.stack import free_port
 from tests.language.readability import check
 from tests.telegram import updates
 from tests.telegram.conftest import SECRET, FakeGateway, process

@@ -27,8 +27,7 @@ from bot.telegram.identity import sender_id
 from bot.telegram.webhook import SECRET_HEADER
 from catalogue.db import make_engine
 from core.settings import Settings
-from scripts.stack import APP_PYTHON, ROOT, Stack, StackConfig
-from tests.conftest import free_port
+from scripts.stack import APP_PYTHON, ROOT, Stack, StackConfig, free_port
 from tests.telegram import updates
 from tests.telegram.conftest import TOKEN, process
 from tests.telegram.fake_bot_api import Call, FakeBotApi

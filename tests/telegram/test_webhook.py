@@ -18,8 +18,7 @@ from bot.gateway.main import create_app
 from bot.telegram import texts
 from bot.telegram.webhook import SECRET_HEADER, TelegramWebhook, WebhookConfigError
 from core.settings import Settings
-from scripts.stack import APP_PYTHON, ROOT
-from tests.conftest import free_port
+from scripts.stack import APP_PYTHON, ROOT, free_port
 from tests.telegram import updates
 from tests.telegram.conftest import TOKEN, make_settings
 from tests.telegram.fake_bot_api import FakeBotApi

@@ -1,0 +1,195 @@
+"""Load generator: simulated people holding Dutch conversations through /api/chat.
+
+    make load                         # 50 users with 1-3 s think time, then no-wait
+    .venvs/app/bin/python -m scripts.load MODEL --users 50 --seconds 60 [--no-wait]
+        [--production] [--soak]
+
+It starts the product (embedded by default; --production: PostgreSQL, Redis
+and two Rasa instances) plus a bare Rasa server on the same model without the
+action server, runs the same conversations against both, and prints
+throughput, p50/p95/p99 latency and errors, and the overhead of gateway plus
+actions over bare Rasa. Figures, not pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from scripts.production import production_config
+from scripts.stack import RASA_BIN, ROOT, Stack, StackConfig, free_port, wait_http
+
+CONVERSATIONS = (
+    ("hoi", "Zijn er cursussen over warmtepompen bij Enschede?", "hoeveel kost die opleiding?",
+     "bedankt"),
+    ("Ik werk in de thuiszorg en wil verder, wat kan ik doen?", "ik heb mbo 2",
+     "ik woon in Utrecht", "ja", "dank je wel"),
+    ("Kom ik in aanmerking voor STAP?", "ik ben 45", "nee", "ja", "doei"),
+    ("wat is het verschil tussen bol en bbl?", "ik zoek een bbl-opleiding in de zorg in Utrecht",
+     "telt mijn werkervaring mee?", "top, bedankt"),
+    ("ik ben 52 en mijn baan in de metaal verdwijnt", "iets met warmtepompen", "Enschede",
+     "weet ik niet", "ok"),
+)  # fmt: skip
+
+Send = Callable[[httpx.AsyncClient, str, str], Awaitable[bool]]
+
+
+@dataclass
+class Result:
+    latencies_ms: list[float] = field(default_factory=list)
+    errors: int = 0
+    seconds: float = 0.0
+
+    def line(self, label: str) -> str:
+        if not self.latencies_ms:
+            return f"  {label:<28} no answers, {self.errors} errors"
+        ordered = sorted(self.latencies_ms)
+
+        def pct(p: float) -> float:
+            return ordered[min(len(ordered) - 1, int(len(ordered) * p))]
+
+        rate = len(ordered) / self.seconds
+        return (
+            f"  {label:<28} {rate:6.1f} msg/s   p50 {statistics.median(ordered):6.0f} ms"
+            f"   p95 {pct(0.95):6.0f} ms   p99 {pct(0.99):6.0f} ms"
+            f"   n={len(ordered)}   errors={self.errors}"
+        )
+
+
+def gateway_sender(url: str) -> Send:
+    async def send(http: httpx.AsyncClient, sender: str, text: str) -> bool:
+        response = await http.post(f"{url}/api/chat", json={"sender_id": sender, "message": text})
+        return response.status_code == 200 and bool(response.json().get("messages"))
+
+    return send
+
+
+def rasa_sender(url: str) -> Send:
+    async def send(http: httpx.AsyncClient, sender: str, text: str) -> bool:
+        response = await http.post(
+            f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text}
+        )
+        return response.status_code == 200
+
+    return send
+
+
+async def run_load(send: Send, *, users: int, seconds: float, think: bool) -> Result:
+    result = Result()
+    deadline = time.perf_counter() + seconds
+
+    async def person(number: int, http: httpx.AsyncClient) -> None:
+        rng = random.Random(number)  # noqa: S311 - think times, not secrets
+        await asyncio.sleep(rng.uniform(0, 2 if think else 0.1))  # people do not all start at once
+        while time.perf_counter() < deadline:
+            sender = f"load-{uuid.uuid4().hex[:12]}"
+            for text in rng.choice(CONVERSATIONS):
+                if time.perf_counter() >= deadline:
+                    return
+                started = time.perf_counter()
+                try:
+                    ok = await send(http, sender, text)
+                except httpx.HTTPError:
+                    ok = False
+                if ok:
+                    result.latencies_ms.append((time.perf_counter() - started) * 1000)
+                else:
+                    result.errors += 1
+                if think:
+                    await asyncio.sleep(rng.uniform(1.0, 3.0))
+
+    limits = httpx.Limits(max_connections=users + 10, max_keepalive_connections=users + 10)
+    started = time.perf_counter()
+    async with httpx.AsyncClient(timeout=30, limits=limits) as http:
+        await asyncio.gather(*(person(n, http) for n in range(users)))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def start_bare_rasa(model: Path, data_dir: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    env = StackConfig(model_path=model, data_dir=data_dir).environment()
+    env["LEERWIJZER_TRACKER_DB"] = str(data_dir / "bare-tracker.db")
+    log = (data_dir / "bare-rasa.log").open("ab")
+    process = subprocess.Popen(
+        [str(RASA_BIN), "run", "--interface", "127.0.0.1", "--port", str(port),
+         "--model", str(model), "--endpoints", "bot/rasa/endpoints.bare.yml",
+         "--credentials", "bot/rasa/credentials.yml"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+    return process, f"http://127.0.0.1:{port}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.load")
+    parser.add_argument("model", type=Path)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--no-wait", action="store_true", help="only the no-think-time run")
+    parser.add_argument("--production", action="store_true", help="PostgreSQL, Redis, 2 Rasa")
+    args = parser.parse_args()
+
+    data_dir = ROOT / "var" / "load"
+    config = (
+        production_config(model_path=args.model, data_dir=data_dir)
+        if args.production
+        else StackConfig(
+            model_path=args.model,
+            data_dir=data_dir,
+            gateway_port=free_port(),
+            rasa_port=free_port(),
+            action_port=free_port(),
+            # The catalogue `make catalogue` built; this run's other files stay apart.
+            database_url=f"sqlite:///{ROOT / 'var' / 'catalogue.db'}",
+            log_dir=data_dir / "logs",
+        )
+    )
+    stack = Stack(config)
+    stack.start()
+    bare, bare_url = start_bare_rasa(args.model, data_dir)
+    try:
+        stack.wait_ready(timeout_s=360)
+        wait_http(f"{bare_url}/", timeout_s=360)
+        setup = "production (PostgreSQL, Redis, 2 Rasa)" if args.production else "embedded"
+        print(f"set-up: {setup}; {args.users} users; {args.seconds:.0f} s per run")
+        modes = [False] if args.no_wait else [True, False]
+        for think in modes:
+            label = "think 1-3 s" if think else "no wait"
+            print(f"{label}:")
+            full_side = gateway_sender(stack.config.gateway_url)
+            bare_side = rasa_sender(bare_url)
+            # A short warm-up so both sides have loaded their models and caches.
+            asyncio.run(run_load(full_side, users=4, seconds=5, think=False))
+            asyncio.run(run_load(bare_side, users=4, seconds=5, think=False))
+            load = {"users": args.users, "seconds": args.seconds, "think": think}
+            full = asyncio.run(run_load(full_side, **load))
+            base = asyncio.run(run_load(bare_side, **load))
+            print(full.line("gateway + actions"))
+            print(base.line("bare Rasa (no actions)"))
+            if full.latencies_ms and base.latencies_ms:
+                ratio = statistics.median(full.latencies_ms) / statistics.median(base.latencies_ms)
+                print(f"  overhead of gateway + actions: x{ratio:.2f} at p50")
+        print("resident memory (MiB):")
+        for name, mib in stack.resident_mib().items():
+            print(f"  {name:<10} {mib:7.0f}")
+    finally:
+        bare.terminate()
+        bare.wait(timeout=30)
+        stack.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
