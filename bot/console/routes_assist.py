@@ -25,7 +25,7 @@ from bot.console.models import AssistedSession
 from bot.console.plan import build_plan
 from bot.console.plan_pdf import plan_pdf
 from bot.console.routes import TEMPLATES
-from bot.console.routes_handoff import ApiPost, SenderPath, own_handoff
+from bot.console.routes_handoff import RASA_DOWN, ApiPost, SenderPath, own_handoff, own_tracker
 from bot.console.views import conversation_view
 from bot.conversations.live import chat_topic, console_topic
 from bot.gateway.deps import LiveDep, LocksDep, RasaDep, SessionDep, SettingsDep
@@ -36,7 +36,7 @@ Changes = Annotated[dict[str, Any], Body(embed=True)]
 
 
 def _unavailable() -> HTTPException:
-    return HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "Rasa is not reachable")
+    return HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, RASA_DOWN)
 
 
 @router.post("/console/api/sessions")
@@ -142,11 +142,7 @@ async def what_if(
     changes: Changes,
 ) -> dict[str, Any]:
     """Paths for changed facts, shown to the counsellor only; nothing is saved."""
-    own_handoff(db, login, sender_id)
-    try:
-        tracker = await rasa.tracker(sender_id=sender_id)
-    except AssistantUnavailableError as error:
-        raise _unavailable() from error
+    _, tracker = await own_tracker(db, login, rasa, sender_id)
     current = (tracker.get("slots") or {}).get("advice_profile")
     try:
         paths = what_if_paths(catalogue, current=current, changes=changes)
@@ -170,11 +166,7 @@ def new_note(
 
 
 async def _plan_for(sender_id: str, db: ConsoleDb, login: Any, rasa: RasaDep) -> Any:
-    handoff = own_handoff(db, login, sender_id)
-    try:
-        tracker = await rasa.tracker(sender_id=sender_id)
-    except AssistantUnavailableError as error:
-        raise _unavailable() from error
+    handoff, tracker = await own_tracker(db, login, rasa, sender_id)
     view = conversation_view(db, sender_id=sender_id, tracker=tracker, handoff=handoff)
     audit(db, account=login.account, action="plan", sender_id=sender_id)
     return build_plan(

@@ -47,6 +47,20 @@ def own_handoff(db: ConsoleDb, login: LoginSession, sender_id: str) -> Handoff:
     return handoff
 
 
+RASA_DOWN = "Rasa is not reachable"
+
+
+async def own_tracker(
+    db: ConsoleDb, login: LoginSession, rasa: RasaDep, sender_id: str
+) -> tuple[Handoff, dict[str, Any]]:
+    """The organisation's conversation and Rasa's tracker of it; 404 or 503 otherwise."""
+    handoff = own_handoff(db, login, sender_id)
+    try:
+        return handoff, await rasa.tracker(sender_id=sender_id)
+    except AssistantUnavailableError as error:
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, RASA_DOWN) from error
+
+
 @router.get("/api/queue")
 def read_queue(db: ConsoleDb, login: ApiLogin) -> dict[str, Any]:
     waiting = queue(db, organisation_id=login.account.organisation_id)
@@ -97,11 +111,7 @@ def conversation_page(
 async def read_conversation(
     sender_id: SenderPath, db: ConsoleDb, login: ApiLogin, rasa: RasaDep
 ) -> dict[str, Any]:
-    handoff = own_handoff(db, login, sender_id)
-    try:
-        tracker = await rasa.tracker(sender_id=sender_id)
-    except AssistantUnavailableError as error:
-        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "Rasa is not reachable") from error
+    handoff, tracker = await own_tracker(db, login, rasa, sender_id)
     return conversation_view(db, sender_id=sender_id, tracker=tracker, handoff=handoff)
 
 
