@@ -52,18 +52,10 @@ def get_delivery(request: Request) -> Delivery:
     return delivery
 
 
-def get_app_db(request: Request) -> Iterator[Session]:
-    """The console's app database (handoffs), one transaction per request."""
-    factory: sessionmaker[Session] = request.app.state.console_sessions
-    with factory() as session, session.begin():
-        yield session
-
-
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 SessionDep = Annotated[Session, Depends(get_session)]
 RasaDep = Annotated[RasaClient, Depends(get_rasa)]
 TrackerEngineDep = Annotated[Engine, Depends(get_tracker_engine)]
 LocksDep = Annotated[SenderLocks, Depends(get_locks)]
 LiveDep = Annotated[LiveHub, Depends(get_live)]
-AppDbDep = Annotated[Session, Depends(get_app_db)]
 DeliveryDep = Annotated[Delivery, Depends(get_delivery)]

@@ -8,12 +8,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Request, Response, status
 from fastapi.responses import StreamingResponse
 
+from bot.console.deps import ConsoleDb
 from bot.console.takeover import as_transcript_entry, console_messages
 from bot.conversations.forget import forget_conversation
 from bot.conversations.live import QUEUE_TOPIC, chat_topic, console_topic
 from bot.conversations.sse import sse_line, stream_topic
 from bot.conversations.transcript import Transcript, merged, transcript_from_events
-from bot.gateway.deps import AppDbDep, LiveDep, LocksDep, RasaDep, TrackerEngineDep
+from bot.gateway.deps import LiveDep, LocksDep, RasaDep, TrackerEngineDep
 from bot.gateway.rasa_client import AssistantUnavailableError
 from bot.gateway.routes.chat import UNAVAILABLE_DETAIL
 from bot.gateway.schemas import SENDER_ID_PATTERN
@@ -32,7 +33,7 @@ SenderPath = Annotated[
     response_model_exclude_none=True,
     responses={503: {"description": "Assistant down"}},
 )
-async def read_transcript(sender_id: SenderPath, rasa: RasaDep, db: AppDbDep) -> Transcript:
+async def read_transcript(sender_id: SenderPath, rasa: RasaDep, db: ConsoleDb) -> Transcript:
     """The conversation since its last restart; unknown senders have an empty one."""
     try:
         events = await rasa.tracker_events(sender_id=sender_id)
