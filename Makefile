@@ -107,7 +107,7 @@ pytest: install browser catalogue model ## All pytest tests (unit, API, end-to-e
 # the app runtime's conftest (it imports SQLAlchemy and the catalogue).
 .PHONY: test-nlu
 test-nlu: install spacy-model ## NLU component tests (rasa runtime)
-	$(RASA)/python -m pytest --noconftest -p no:cacheprovider -q -W ignore::DeprecationWarning tests/nlu/components
+	$(RASA)/python -m pytest --noconftest -p no:cacheprovider -q -W ignore::DeprecationWarning tests/nlu/components tests/bot/rasa
 
 .PHONY: spacy-model
 spacy-model: .venvs/rasa/.installed

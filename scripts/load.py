@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 import uuid
+import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,15 @@ from pathlib import Path
 import httpx
 
 from scripts.production import production_config
-from scripts.stack import RASA_BIN, ROOT, Stack, StackConfig, free_port, wait_http
+from scripts.stack import (
+    RASA_BIN,
+    ROOT,
+    Stack,
+    StackConfig,
+    embedded_rasa_instances,
+    free_port,
+    wait_http,
+)
 
 CONVERSATIONS = (
     ("hoi", "Zijn er cursussen over warmtepompen bij Enschede?", "hoeveel kost die opleiding?",
@@ -75,8 +84,11 @@ def gateway_sender(url: str) -> Send:
     return send
 
 
-def rasa_sender(url: str) -> Send:
+def rasa_sender(urls: list[str]) -> Send:
+    """Straight to Rasa's REST webhooks, a conversation always to the same instance."""
+
     async def send(http: httpx.AsyncClient, sender: str, text: str) -> bool:
+        url = urls[zlib.crc32(sender.encode()) % len(urls)]
         response = await http.post(
             f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text}
         )
@@ -117,19 +129,36 @@ async def run_load(send: Send, *, users: int, seconds: float, think: bool) -> Re
     return result
 
 
-def start_bare_rasa(model: Path, data_dir: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
+def start_bare_rasa(
+    model: Path, data_dir: Path, *, instances: int
+) -> tuple[list[subprocess.Popen[bytes]], list[str]]:
+    """As many plain `rasa run` servers as the product has, each with its own SQLite file."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    env = StackConfig(model_path=model, data_dir=data_dir).environment()
-    env["LEERWIJZER_TRACKER_DB"] = str(data_dir / "bare-tracker.db")
-    log = (data_dir / "bare-rasa.log").open("ab")
-    process = subprocess.Popen(
-        [str(RASA_BIN), "run", "--interface", "127.0.0.1", "--port", str(port),
-         "--model", str(model), "--endpoints", "bot/rasa/endpoints.bare.yml",
-         "--credentials", "bot/rasa/credentials.yml"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )  # fmt: skip
-    return process, f"http://127.0.0.1:{port}"
+    processes, urls = [], []
+    for number in range(instances):
+        port = free_port()
+        env = StackConfig(model_path=model, data_dir=data_dir).environment()
+        env["LEERWIJZER_TRACKER_DB"] = str(data_dir / f"bare-tracker-{number}.db")
+        log = (data_dir / f"bare-rasa-{number}.log").open("ab")
+        processes.append(subprocess.Popen(
+            [str(RASA_BIN), "run", "--interface", "127.0.0.1", "--port", str(port),
+             "--model", str(model), "--endpoints", "bot/rasa/endpoints.bare.yml",
+             "--credentials", "bot/rasa/credentials.yml"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        ))  # fmt: skip
+        urls.append(f"http://127.0.0.1:{port}")
+    return processes, urls
+
+
+def compare(full_side: Send, bare_side: Send, *, users: int, seconds: float, think: bool) -> None:
+    """The same load on both sides, one after the other, and the overhead at p50."""
+    full = asyncio.run(run_load(full_side, users=users, seconds=seconds, think=think))
+    base = asyncio.run(run_load(bare_side, users=users, seconds=seconds, think=think))
+    print(full.line("gateway + actions"))
+    print(base.line("bare Rasa (no actions)"))
+    if full.latencies_ms and base.latencies_ms:
+        ratio = statistics.median(full.latencies_ms) / statistics.median(base.latencies_ms)
+        print(f"  overhead of gateway + actions: x{ratio:.2f} at p50")
 
 
 def main() -> int:
@@ -150,6 +179,7 @@ def main() -> int:
             data_dir=data_dir,
             gateway_port=free_port(),
             rasa_port=free_port(),
+            extra_rasa_ports=tuple(free_port() for _ in range(embedded_rasa_instances() - 1)),
             action_port=free_port(),
             # The catalogue `make catalogue` built; this run's other files stay apart.
             database_url=f"sqlite:///{ROOT / 'var' / 'catalogue.db'}",
@@ -158,35 +188,32 @@ def main() -> int:
     )
     stack = Stack(config)
     stack.start()
-    bare, bare_url = start_bare_rasa(args.model, data_dir)
+    instances = len(config.rasa_ports)
+    bare, bare_urls = start_bare_rasa(args.model, data_dir, instances=instances)
     try:
         stack.wait_ready(timeout_s=360)
-        wait_http(f"{bare_url}/", timeout_s=360)
-        setup = "production (PostgreSQL, Redis, 2 Rasa)" if args.production else "embedded"
-        print(f"set-up: {setup}; {args.users} users; {args.seconds:.0f} s per run")
-        modes = [False] if args.no_wait else [True, False]
-        for think in modes:
-            label = "think 1-3 s" if think else "no wait"
-            print(f"{label}:")
-            full_side = gateway_sender(stack.config.gateway_url)
-            bare_side = rasa_sender(bare_url)
-            # A short warm-up so both sides have loaded their models and caches.
-            asyncio.run(run_load(full_side, users=4, seconds=5, think=False))
-            asyncio.run(run_load(bare_side, users=4, seconds=5, think=False))
-            load = {"users": args.users, "seconds": args.seconds, "think": think}
-            full = asyncio.run(run_load(full_side, **load))
-            base = asyncio.run(run_load(bare_side, **load))
-            print(full.line("gateway + actions"))
-            print(base.line("bare Rasa (no actions)"))
-            if full.latencies_ms and base.latencies_ms:
-                ratio = statistics.median(full.latencies_ms) / statistics.median(base.latencies_ms)
-                print(f"  overhead of gateway + actions: x{ratio:.2f} at p50")
+        for url in bare_urls:
+            wait_http(f"{url}/", timeout_s=360)
+        setup = "production (PostgreSQL, Redis)" if args.production else "embedded (SQLite)"
+        print(f"set-up: {setup}, {instances} Rasa instances; bare Rasa: {instances} instances")
+        print(f"{args.users} users; {args.seconds:.0f} s per run")
+        full_side = gateway_sender(stack.config.gateway_url)
+        bare_side = rasa_sender(bare_urls)
+        # A short warm-up so both sides have loaded their models and caches.
+        asyncio.run(run_load(full_side, users=4, seconds=5, think=False))
+        asyncio.run(run_load(bare_side, users=4, seconds=5, think=False))
+        print("one person at a time (no queueing: what each turn costs):")
+        compare(full_side, bare_side, users=1, seconds=min(args.seconds, 20), think=False)
+        for think in [False] if args.no_wait else [True, False]:
+            print("think 1-3 s:" if think else "no wait (raw capacity):")
+            compare(full_side, bare_side, users=args.users, seconds=args.seconds, think=think)
         print("resident memory (MiB):")
         for name, mib in stack.resident_mib().items():
             print(f"  {name:<10} {mib:7.0f}")
     finally:
-        bare.terminate()
-        bare.wait(timeout=30)
+        for process in bare:
+            process.terminate()
+            process.wait(timeout=30)
         stack.stop()
     return 0
 

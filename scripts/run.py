@@ -9,15 +9,18 @@ import time
 from pathlib import Path
 from types import FrameType
 
-from scripts.stack import Stack, StackConfig
+from scripts.stack import Stack, StackConfig, embedded_rasa_instances
 
 
 def main() -> int:
     model_path = Path(sys.argv[1])
+    rasa_port = int(os.environ.get("LEERWIJZER_RASA_PORT", "5005"))
     config = StackConfig(
         model_path=model_path,
         gateway_port=int(os.environ.get("LEERWIJZER_GATEWAY_PORT", "8000")),
-        rasa_port=int(os.environ.get("LEERWIJZER_RASA_PORT", "5005")),
+        rasa_port=rasa_port,
+        # Further instances on the ports after the first (5006, ...).
+        extra_rasa_ports=tuple(rasa_port + n for n in range(1, embedded_rasa_instances())),
         action_port=int(os.environ.get("LEERWIJZER_ACTION_PORT", "5055")),
         database_url=os.environ.get("LEERWIJZER_DATABASE_URL", ""),
     )
@@ -32,7 +35,7 @@ def main() -> int:
     signal.signal(signal.SIGTERM, request_stop)
 
     started = time.perf_counter()
-    print("Starting Rasa server, action server and gateway (Rasa takes about 30 s)...")
+    print("Starting Rasa, the action server and the gateway (Rasa takes about a minute)...")
     stack.start()
     try:
         stack.wait_ready()
@@ -46,7 +49,7 @@ def main() -> int:
     print(f"  courses API  {config.gateway_url}/api/courses?q=zorg&place=Utrecht")
     print(f"  health       {config.gateway_url}/healthz")
     print(f"  API docs     {config.gateway_url}/docs")
-    print(f"  Rasa server  {config.rasa_url}  (action server {config.action_url})")
+    print(f"  Rasa         {', '.join(config.rasa_urls)}  (action server {config.action_url})")
     print(f"  logs         {config.log_dir}")
     print("Press Ctrl-C to stop.")
     while not stopping:

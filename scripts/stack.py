@@ -19,6 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 APP_PYTHON = ROOT / ".venvs" / "app" / "bin" / "python"
 RASA_BIN = ROOT / ".venvs" / "rasa" / "bin" / "rasa"
+RASA_PYTHON = ROOT / ".venvs" / "rasa" / "bin" / "python"
+# `rasa` with the action response schema compiled once (see bot/rasa/launch.py).
+RASA_SERVER = [str(RASA_PYTHON), "-m", "bot.rasa.launch"]
 
 
 @dataclass
@@ -67,6 +70,11 @@ class StackConfig:
             {
                 "RASA_TELEMETRY_ENABLED": "false",
                 "TF_CPP_MIN_LOG_LEVEL": "2",
+                # One TensorFlow thread per Rasa process: its models are small,
+                # and thread pools per process fight over the cores the other
+                # processes need (a serial turn took 43 ms instead of 53 here).
+                "TF_INTRA_OP_PARALLELISM_THREADS": "1",
+                "TF_INTER_OP_PARALLELISM_THREADS": "1",
                 "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
                 "SANIC_HOST": "127.0.0.1",
                 "LEERWIJZER_DATA_DIR": str(self.data_dir),
@@ -102,7 +110,7 @@ class Stack:
         c = self.config
         commands = {
             name: [
-                str(RASA_BIN),
+                *RASA_SERVER,
                 "run",
                 "--enable-api",
                 "--interface",
@@ -217,6 +225,17 @@ class Stack:
             if process.poll() is not None:
                 return name
         return None
+
+
+def embedded_rasa_instances() -> int:
+    """How many Rasa servers the embedded default runs (LEERWIJZER_RASA_INSTANCES, default 2).
+
+    One Rasa process uses one core; with two, a 2-core machine serves 50
+    people at once. They share the SQLite tracker store safely because every
+    turn comes through the one gateway, which sends a conversation to one
+    instance and lets one turn of it run at a time.
+    """
+    return max(1, int(os.environ.get("LEERWIJZER_RASA_INSTANCES", "2")))
 
 
 def free_port() -> int:

@@ -19,9 +19,9 @@ from core.settings import Settings
 from scripts.production import POSTGRES_ADMIN_URL, drop_database, recreate_database
 from scripts.stack import free_port
 
-# Rasa NLU component tests import Rasa: they run in the rasa runtime
+# Rasa NLU component and launcher tests import Rasa: they run in the rasa runtime
 # (`make test-nlu`), not in this one.
-collect_ignore = ["nlu/components"]
+collect_ignore = ["nlu/components", "bot/rasa"]
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,1 @@
+"""Rasa server configuration and its launcher (rasa runtime)."""

@@ -1,0 +1,48 @@
+"""The Rasa launcher (rasa runtime: `make test-nlu` runs these with Rasa installed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import ValidationError
+from rasa.core.actions.action import RemoteAction
+from sqlalchemy import create_engine, text
+
+from bot.rasa import launch
+
+VALID = {
+    "events": [{"event": "slot", "name": "location", "value": "Utrecht"}],
+    "responses": [{"text": "Ik zoek voor je."}],
+}
+INVALID = {"events": [{"event": "no_such_event"}], "responses": []}
+
+
+def _message(validate: Any, result: dict[str, Any]) -> str:
+    with pytest.raises(ValidationError) as raised:
+        validate(RemoteAction.__new__(RemoteAction), result)
+    return raised.value.message
+
+
+def test_compiled_validation_accepts_and_rejects_as_rasa_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    original = RemoteAction._validate_action_result
+    # Restored after the test, whatever the launcher sets.
+    monkeypatch.setattr(RemoteAction, "_validate_action_result", original)
+    launch.install_compiled_action_validation()
+    compiled = RemoteAction._validate_action_result
+    assert compiled is not original
+    assert compiled(RemoteAction.__new__(RemoteAction), VALID) is True
+    assert _message(compiled, INVALID) == _message(original, INVALID)
+    assert "custom-actions" in _message(compiled, {"events": "not a list"})
+
+
+def test_sqlite_engines_open_in_wal_mode(tmp_path: Path) -> None:
+    launch.use_sqlite_wal()
+    engine = create_engine(f"sqlite:///{tmp_path / 'tracker.db'}")
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 10000
+    engine.dispose()
