@@ -22,7 +22,7 @@ INVALID = {"events": [{"event": "no_such_event"}], "responses": []}
 def _message(validate: Any, result: dict[str, Any]) -> str:
     with pytest.raises(ValidationError) as raised:
         validate(RemoteAction.__new__(RemoteAction), result)
-    return raised.value.message
+    return str(raised.value.message)
 
 
 def test_compiled_validation_accepts_and_rejects_as_rasa_does(
