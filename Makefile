@@ -144,6 +144,14 @@ load: install catalogue model ## 50 people with 1-3 s think time, then no wait, 
 load-production: install model ## The same load on PostgreSQL + Redis + two Rasa instances
 	$(APP)/python -u -m scripts.load "$$($(RASA)/python scripts/model.py --print-path)" --users 50 --seconds 60 --production
 
+.PHONY: soak
+soak: install model ## 10 minutes of moderate load (25 people), memory of every process at start and end
+	$(APP)/python -u -m scripts.load "$$($(RASA)/python scripts/model.py --print-path)" --soak
+
+.PHONY: drills
+drills: install model ## Fault drills mid-load: action server, one Rasa, PostgreSQL connections
+	$(APP)/python -u -m scripts.drills "$$($(RASA)/python scripts/model.py --print-path)"
+
 .PHONY: bench-search
 bench-search: .venvs/app/.installed ## Search p50/p95 at 200,000 offerings on SQLite and PostgreSQL vs a LIKE baseline
 	$(APP)/python -m scripts.bench_search --offerings 200000

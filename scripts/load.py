@@ -9,6 +9,9 @@ and two Rasa instances) plus a bare Rasa server on the same model without the
 action server, runs the same conversations against both, and prints
 throughput, p50/p95/p99 latency and errors, and the overhead of gateway plus
 actions over bare Rasa. Figures, not pass/fail.
+
+--soak: 25 people with think time for 10 minutes (--seconds to change), no
+bare Rasa; the resident memory of every process at start and end, and growth.
 """
 
 from __future__ import annotations
@@ -161,6 +164,28 @@ def compare(full_side: Send, bare_side: Send, *, users: int, seconds: float, thi
         print(f"  overhead of gateway + actions: x{ratio:.2f} at p50")
 
 
+def soak(stack: Stack, *, users: int, seconds: float) -> int:
+    """Moderate load for a long time: does memory keep growing?"""
+    stack.start()
+    try:
+        stack.wait_ready(timeout_s=360)
+        send = gateway_sender(stack.config.gateway_url)
+        asyncio.run(run_load(send, users=4, seconds=10, think=False))  # warm
+        start = stack.resident_mib()
+        print(f"soak: {users} people with 1-3 s think time for {seconds:.0f} s")
+        result = asyncio.run(run_load(send, users=users, seconds=seconds, think=True))
+        end = stack.resident_mib()
+        print(result.line("gateway + actions"))
+        print("resident memory (MiB)   start     end   growth")
+        for name, before in start.items():
+            after = end.get(name, 0.0)
+            growth = 100 * (after - before) / before
+            print(f"  {name:<20} {before:7.0f} {after:7.0f}   {growth:+5.1f}%")
+    finally:
+        stack.stop()
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.load")
     parser.add_argument("model", type=Path)
@@ -168,6 +193,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--no-wait", action="store_true", help="only the no-think-time run")
     parser.add_argument("--production", action="store_true", help="PostgreSQL, Redis, 2 Rasa")
+    parser.add_argument("--soak", action="store_true", help="25 people for 10 minutes, memory")
     args = parser.parse_args()
 
     data_dir = ROOT / "var" / "load"
@@ -187,6 +213,8 @@ def main() -> int:
         )
     )
     stack = Stack(config)
+    if args.soak:
+        return soak(stack, users=25, seconds=600 if args.seconds == 60 else args.seconds)
     stack.start()
     instances = len(config.rasa_ports)
     bare, bare_urls = start_bare_rasa(args.model, data_dir, instances=instances)

@@ -46,3 +46,13 @@ def test_sqlite_engines_open_in_wal_mode(tmp_path: Path) -> None:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 10000
     engine.dispose()
+
+
+def test_tracker_store_engines_ping_their_connections(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rasa.core import tracker_store
+
+    monkeypatch.setattr(tracker_store, "create_engine_kwargs", tracker_store.create_engine_kwargs)
+    launch.use_pool_pre_ping()
+    kwargs = tracker_store.create_engine_kwargs("postgresql://u@h/db")
+    assert kwargs["pool_pre_ping"] is True
+    assert kwargs["pool_size"] > 0  # Rasa's own settings kept
