@@ -70,6 +70,11 @@ class StackConfig:
             {
                 "RASA_TELEMETRY_ENABLED": "false",
                 "TF_CPP_MIN_LOG_LEVEL": "2",
+                # One TensorFlow thread per Rasa process: its models are small,
+                # and thread pools per process fight over the cores the other
+                # processes need (a serial turn took 43 ms instead of 53 here).
+                "TF_INTRA_OP_PARALLELISM_THREADS": "1",
+                "TF_INTER_OP_PARALLELISM_THREADS": "1",
                 "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
                 "SANIC_HOST": "127.0.0.1",
                 "LEERWIJZER_DATA_DIR": str(self.data_dir),
