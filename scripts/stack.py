@@ -72,7 +72,8 @@ class StackConfig:
                 "TF_CPP_MIN_LOG_LEVEL": "2",
                 # One TensorFlow thread per Rasa process: its models are small,
                 # and thread pools per process fight over the cores the other
-                # processes need (a serial turn took 43 ms instead of 53 here).
+                # processes need (50 people: p95 462 ms with one
+                # thread, 679 ms with TensorFlow's default pools).
                 "TF_INTRA_OP_PARALLELISM_THREADS": "1",
                 "TF_INTER_OP_PARALLELISM_THREADS": "1",
                 "SQLALCHEMY_SILENCE_UBER_WARNING": "1",

@@ -73,6 +73,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine.dispose()
 
     logging.basicConfig(level=logging.INFO)
+    # httpx logs every call to Rasa at INFO, with the conversation id in the
+    # URL: a line per turn that says nothing an operator needs, costs time
+    # under load, and puts pseudonymous ids in the log.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     install_access_log_privacy()
     app = FastAPI(title="Leerwijzer gateway", lifespan=lifespan)
     install_error_handlers(app)
