@@ -150,20 +150,23 @@ def _in_order_within(part: list[str], whole: list[str]) -> bool:
     return all(any(item == other for other in remaining) for item in part)
 
 
-def _intact(tracker: dict[str, Any], chat: Conversation) -> bool:
-    """Every answered message in the tracker, in order; nothing twice; one session only.
+def damage(tracker: dict[str, Any], chat: Conversation) -> str:
+    """What is wrong with the conversation's tracker; "" when it is intact.
 
-    A message the gateway apologised for may be there or not (Rasa may have
-    saved the turn before the part failed), but never twice or out of order.
+    Intact: every answered message there, in order; nothing twice; one
+    session. A message the gateway apologised for may be there or not (Rasa
+    may have saved the turn before the part failed), never twice or out of order.
     """
     events = tracker.get("events") or []
     said = [str(e.get("text")) for e in events if e.get("event") == "user"]
     sessions = sum(1 for e in events if e.get("event") == "session_started")
-    return (
-        _in_order_within(chat.answered, said)
-        and _in_order_within(said, chat.sent)
-        and sessions == 1
-    )
+    if not _in_order_within(chat.answered, said):
+        return f"answered turns missing: {len(chat.answered)} answered, {len(said)} kept"
+    if not _in_order_within(said, chat.sent):
+        return "turns twice or out of order"
+    if sessions != 1:
+        return f"{sessions} sessions"
+    return ""
 
 
 async def run_drill(
@@ -205,7 +208,10 @@ async def run_drill(
                 f"{stack.config.rasa_urls[-1]}/conversations/{chat.sender}/tracker"
             )
             report.conversations += 1
-            if found.status_code == 200 and _intact(found.json(), chat):
+            problem = damage(found.json(), chat) if found.status_code == 200 else "no tracker"
+            if problem:
+                report.failures.append(f"{chat.sender}: {problem}")
+            else:
                 report.intact += 1
     return report
 
@@ -215,6 +221,7 @@ def main() -> int:
     parser.add_argument("model", type=Path)
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--only", choices=list(DRILLS), help="one drill")
     args = parser.parse_args()
 
     data_dir = ROOT / "var" / "drills"
@@ -225,6 +232,8 @@ def main() -> int:
         stack.wait_ready(timeout_s=360)
         print(f"{args.users} people, {args.seconds:.0f} s per drill; fault at 1/3, back at 2/3")
         for name, fault in DRILLS.items():
+            if args.only and name != args.only:
+                continue
             report = asyncio.run(
                 run_drill(stack, name, users=args.users, seconds=args.seconds, fault=fault)
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -56,3 +57,38 @@ def test_tracker_store_engines_ping_their_connections(monkeypatch: pytest.Monkey
     kwargs = tracker_store.create_engine_kwargs("postgresql://u@h/db")
     assert kwargs["pool_pre_ping"] is True
     assert kwargs["pool_size"] > 0  # Rasa's own settings kept
+
+
+class _Flaky:
+    def __init__(self, *, invalidated: bool) -> None:
+        self.calls = 0
+        self.invalidated = invalidated
+
+    async def retrieve(self, sender_id: str) -> str:
+        from sqlalchemy.exc import OperationalError
+
+        self.calls += 1
+        if self.calls == 1:
+            raise OperationalError(
+                "SELECT", {}, Exception("terminating connection"),
+                connection_invalidated=self.invalidated,
+            )  # fmt: skip
+        return f"tracker of {sender_id}"
+
+
+# The rasa runtime has no pytest-asyncio: each test runs its own loop.
+def test_a_cut_connection_is_retried_once_on_a_new_one() -> None:
+    flaky = _Flaky(invalidated=True)
+    retrieve = launch._retry_once_on_disconnect(_Flaky.retrieve)
+    assert asyncio.run(retrieve(flaky, "web-1")) == "tracker of web-1"
+    assert flaky.calls == 2
+
+
+def test_other_database_errors_are_not_retried() -> None:
+    from sqlalchemy.exc import OperationalError
+
+    flaky = _Flaky(invalidated=False)
+    retrieve = launch._retry_once_on_disconnect(_Flaky.retrieve)
+    with pytest.raises(OperationalError):
+        asyncio.run(retrieve(flaky, "web-1"))
+    assert flaky.calls == 1
