@@ -137,9 +137,9 @@ def retry_tracker_store_on_disconnect() -> None:
 
 
 def main() -> None:
-    # `python -m` put the working directory first on the path, where our
-    # catalogue/ package would shadow spaCy's `catalogue` library. Rasa adds
-    # the working directory itself, after the libraries, as its `rasa` script does.
+    # `python -m` put the working directory first on the path, ahead of the
+    # libraries (our catalogue/ package and PyPI's `catalogue` share a name).
+    # Rasa adds it itself, after them; the path is then what `rasa` gets.
     if sys.path and Path(sys.path[0] or ".").resolve() == Path.cwd().resolve():
         sys.path.pop(0)
     install_compiled_action_validation()
