@@ -135,7 +135,10 @@ async def _turn(
     except httpx.HTTPError as error:
         report.failures.append(f"{type(error).__name__} on '{text_}'")
         return
-    body: Any = response.json() if response.content else None
+    try:
+        body: Any = response.json()
+    except ValueError:  # an HTML error page, or nothing at all
+        body = response.text
     if response.status_code == 200 and body and body.get("messages"):
         report.answered += 1
         chat.answered.append(text_)
