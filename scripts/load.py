@@ -5,8 +5,8 @@
         [--production] [--soak]
 
 It starts the product (embedded by default; --production: PostgreSQL, Redis
-and two Rasa instances) plus a bare Rasa server on the same model without the
-action server, runs the same conversations against both, and prints
+and two Rasa instances) plus as many bare Rasa servers on the same model
+without the action server, runs the same conversations against both, and prints
 throughput, p50/p95/p99 latency and errors, and the overhead of gateway plus
 actions over bare Rasa. Figures, not pass/fail.
 
@@ -190,7 +190,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.load")
     parser.add_argument("model", type=Path)
     parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--seconds", type=float, help="per run (default 60; soak 600)")
     parser.add_argument("--no-wait", action="store_true", help="only the no-think-time run")
     parser.add_argument("--production", action="store_true", help="PostgreSQL, Redis, 2 Rasa")
     parser.add_argument("--soak", action="store_true", help="25 people for 10 minutes, memory")
@@ -214,7 +214,8 @@ def main() -> int:
     )
     stack = Stack(config)
     if args.soak:
-        return soak(stack, users=25, seconds=600 if args.seconds == 60 else args.seconds)
+        return soak(stack, users=25, seconds=args.seconds or 600)
+    seconds = args.seconds or 60
     stack.start()
     instances = len(config.rasa_ports)
     bare, bare_urls = start_bare_rasa(args.model, data_dir, instances=instances)
@@ -224,17 +225,17 @@ def main() -> int:
             wait_http(f"{url}/", timeout_s=360)
         setup = "production (PostgreSQL, Redis)" if args.production else "embedded (SQLite)"
         print(f"set-up: {setup}, {instances} Rasa instances; bare Rasa: {instances} instances")
-        print(f"{args.users} users; {args.seconds:.0f} s per run")
+        print(f"{args.users} users; {seconds:.0f} s per run")
         full_side = gateway_sender(stack.config.gateway_url)
         bare_side = rasa_sender(bare_urls)
         # A short warm-up so both sides have loaded their models and caches.
         asyncio.run(run_load(full_side, users=4, seconds=5, think=False))
         asyncio.run(run_load(bare_side, users=4, seconds=5, think=False))
         print("one person at a time (no queueing: what each turn costs):")
-        compare(full_side, bare_side, users=1, seconds=min(args.seconds, 20), think=False)
+        compare(full_side, bare_side, users=1, seconds=min(seconds, 20), think=False)
         for think in [False] if args.no_wait else [True, False]:
             print("think 1-3 s:" if think else "no wait (raw capacity):")
-            compare(full_side, bare_side, users=args.users, seconds=args.seconds, think=think)
+            compare(full_side, bare_side, users=args.users, seconds=seconds, think=think)
         print("resident memory (MiB):")
         for name, mib in stack.resident_mib().items():
             print(f"  {name:<10} {mib:7.0f}")
