@@ -50,7 +50,7 @@ def stack(model_path: Path, data_dir: Path, sqlite_url: str) -> Iterator[Stack]:
     running = Stack(config)
     running.start()
     try:
-        running.wait_ready()
+        running.wait_ready(timeout_s=360)  # two Rasa instances load side by side
         yield running
     finally:
         running.stop()
