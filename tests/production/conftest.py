@@ -40,14 +40,14 @@ def _redis_up() -> None:
 def stack(
     model_path: Path,  # noqa: F811 - the imported fixture
     data_dir: Path,
-    postgres_url: str,
 ) -> Iterator[Stack]:
     _redis_up()
+    # Its own catalogue database too: the PostgreSQL drill cuts every
+    # connection to the stack's databases, and must not cut other tests' ones.
     config = production_config(
         model_path=model_path,
         data_dir=data_dir / "production",
         prefix=PREFIX,
-        catalogue_url=postgres_url,
         redis_db=REDIS_DB,
     )
     running = Stack(config)
@@ -57,5 +57,5 @@ def stack(
         yield running
     finally:
         running.stop()
-        for name in ("tracker", "app"):
+        for name in ("tracker", "app", "catalogue"):
             drop_database(f"{PREFIX}_{name}")
