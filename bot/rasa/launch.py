@@ -2,7 +2,7 @@
 
     .venvs/rasa/bin/python -m bot.rasa.launch run --enable-api ...   # `rasa`'s arguments
 
-Four changes; the first two measured under 50 simulated users on 2 cores:
+Four changes (the first measured under 50 simulated users on 2 cores):
 
 - Rasa checks every action server response with `jsonschema.validate`, which
   first re-checks Rasa's own response schema against the JSON Schema
