@@ -84,6 +84,10 @@ def stack(
             "LEERWIJZER_WIDGET_ALLOWED_ORIGINS": origin,
             # Counsellors are always in during the tests: the hour must not matter.
             "LEERWIJZER_OFFICE_HOURS": "ma-zo 00:00-24:00",
+            # The stack serves plain http on 127.0.0.1, where Chromium 156
+            # (Debian bookworm) no longer stores Secure cookies; production
+            # keeps the default (true, behind HTTPS).
+            "LEERWIJZER_CONSOLE_COOKIE_SECURE": "false",
         },
     )
     running = Stack(config)
