@@ -33,11 +33,11 @@ from typing import Any
 import httpx
 from sqlalchemy import create_engine, text
 
+from bot.gateway.routes.chat import UNAVAILABLE_DETAIL
 from scripts.load import CONVERSATIONS
 from scripts.production import POSTGRES_ADMIN_URL, production_config
 from scripts.stack import ROOT, Stack
 
-APOLOGY = "niet bereikbaar"
 FOLLOW_UP = "bedankt"
 
 
@@ -71,19 +71,8 @@ class DrillReport:
         )
 
 
-def kill_action_server(stack: Stack) -> Callable[[], None]:
+def _kill(stack: Stack, name: str) -> Callable[[], None]:
     # The whole process group: Sanic's workers too, or they keep the port.
-    os.killpg(stack.processes["actions"].pid, signal.SIGKILL)
-
-    def recover() -> None:
-        stack.processes.pop("actions").wait()
-        stack.start("actions")
-
-    return recover
-
-
-def kill_one_rasa(stack: Stack) -> Callable[[], None]:
-    name = "rasa"  # the first instance
     os.killpg(stack.processes[name].pid, signal.SIGKILL)
 
     def recover() -> None:
@@ -91,6 +80,14 @@ def kill_one_rasa(stack: Stack) -> Callable[[], None]:
         stack.start(name)
 
     return recover
+
+
+def kill_action_server(stack: Stack) -> Callable[[], None]:
+    return _kill(stack, "actions")
+
+
+def kill_one_rasa(stack: Stack) -> Callable[[], None]:
+    return _kill(stack, "rasa")  # the first instance
 
 
 def terminate_postgres_connections(stack: Stack) -> Callable[[], None]:
@@ -142,7 +139,11 @@ async def _turn(
     if response.status_code == 200 and body and body.get("messages"):
         report.answered += 1
         chat.answered.append(text_)
-    elif response.status_code == 503 and APOLOGY in str(body):
+    elif (
+        response.status_code == 503
+        and isinstance(body, dict)
+        and (body.get("detail") == UNAVAILABLE_DETAIL)
+    ):
         report.apologies += 1
     else:
         report.failures.append(f"{response.status_code} {str(body)[:80]} on '{text_}'")
