@@ -37,7 +37,7 @@ from scripts.stack import (
     ROOT,
     Stack,
     StackConfig,
-    embedded_rasa_instances,
+    free_extra_rasa_ports,
     free_port,
     wait_http,
 )
@@ -205,7 +205,7 @@ def main() -> int:
             data_dir=data_dir,
             gateway_port=free_port(),
             rasa_port=free_port(),
-            extra_rasa_ports=tuple(free_port() for _ in range(embedded_rasa_instances() - 1)),
+            extra_rasa_ports=free_extra_rasa_ports(),
             action_port=free_port(),
             # The catalogue `make catalogue` built; this run's other files stay apart.
             database_url=f"sqlite:///{ROOT / 'var' / 'catalogue.db'}",

@@ -239,6 +239,11 @@ def embedded_rasa_instances() -> int:
     return max(1, int(os.environ.get("LEERWIJZER_RASA_INSTANCES", "2")))
 
 
+def free_extra_rasa_ports() -> tuple[int, ...]:
+    """Free ports for the embedded default's Rasa instances after the first."""
+    return tuple(free_port() for _ in range(embedded_rasa_instances() - 1))
+
+
 def free_port() -> int:
     """A port nothing listens on right now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:

@@ -25,7 +25,6 @@ from __future__ import annotations
 import functools
 import logging
 import sys
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +37,7 @@ _DOCS_HINT = (
 )
 
 
-@cache
+@functools.cache
 def _action_response_validator() -> Any:
     from jsonschema.validators import validator_for
     from rasa.core.actions.action import RemoteAction

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.stack import ROOT, Stack, StackConfig, embedded_rasa_instances, free_port
+from scripts.stack import ROOT, Stack, StackConfig, free_extra_rasa_ports, free_port
 
 RASA_PYTHON = ROOT / ".venvs" / "rasa" / "bin" / "python"
 
@@ -42,7 +42,7 @@ def stack(model_path: Path, data_dir: Path, sqlite_url: str) -> Iterator[Stack]:
         gateway_port=free_port(),
         rasa_port=free_port(),
         # As many Rasa servers as `make run` starts (two): the suite runs the default.
-        extra_rasa_ports=tuple(free_port() for _ in range(embedded_rasa_instances() - 1)),
+        extra_rasa_ports=free_extra_rasa_ports(),
         action_port=free_port(),
         database_url=sqlite_url,
         log_dir=data_dir / "logs",
