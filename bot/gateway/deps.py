@@ -16,7 +16,7 @@ from bot.gateway.rasa_client import RasaClient
 from core.settings import Settings
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -27,27 +27,27 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def get_rasa(request: Request) -> RasaClient:
+async def get_rasa(request: Request) -> RasaClient:
     client: RasaClient = request.app.state.rasa
     return client
 
 
-def get_tracker_engine(request: Request) -> Engine:
+async def get_tracker_engine(request: Request) -> Engine:
     engine: Engine = request.app.state.tracker_engine
     return engine
 
 
-def get_locks(request: Request) -> SenderLocks:
+async def get_locks(request: Request) -> SenderLocks:
     locks: SenderLocks = request.app.state.sender_locks
     return locks
 
 
-def get_live(request: Request) -> LiveHub:
+async def get_live(request: Request) -> LiveHub:
     hub: LiveHub = request.app.state.live
     return hub
 
 
-def get_delivery(request: Request) -> Delivery:
+async def get_delivery(request: Request) -> Delivery:
     delivery: Delivery = request.app.state.delivery
     return delivery
 

@@ -7,7 +7,6 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import httpx
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
@@ -22,7 +21,7 @@ from bot.conversations.live import LiveHub
 from bot.conversations.ordering import SenderLocks
 from bot.gateway.errors import install_error_handlers
 from bot.gateway.log_privacy import install_access_log_privacy
-from bot.gateway.rasa_client import RasaClient
+from bot.gateway.rasa_client import RasaClient, make_http_session
 from bot.gateway.routes import chat, conversations, courses, funding, health, pages
 from bot.telegram.webhook import TelegramWebhook
 from catalogue.db import make_engine, make_session_factory
@@ -44,12 +43,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # The embedded default makes its own tables; production runs the same migration.
         await asyncio.to_thread(upgrade_console, settings.app_database_url)
         console_engine = make_app_engine(settings.app_database_url)
-        timeout = httpx.Timeout(settings.rasa_timeout_s, connect=settings.connect_timeout_s)
-        async with httpx.AsyncClient(timeout=timeout) as http:
+        async with make_http_session(
+            timeout_s=settings.rasa_timeout_s, connect_timeout_s=settings.connect_timeout_s
+        ) as http:
             app.state.settings = settings
             app.state.session_factory = make_session_factory(engine)
             app.state.tracker_engine = tracker_engine
             app.state.sender_locks = SenderLocks()
+            app.state.console_engine = console_engine
             app.state.console_sessions = make_session_factory(console_engine)
             app.state.login_throttle = LoginThrottle()
             app.state.live = LiveHub()
@@ -73,9 +74,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine.dispose()
 
     logging.basicConfig(level=logging.INFO)
-    # httpx logs every call to Rasa at INFO, with the conversation id in the
-    # URL: a line per turn that says nothing an operator needs, costs time
-    # under load, and puts pseudonymous ids in the log.
+    # httpx logs every call (Telegram delivery) at INFO, with ids in the URL:
+    # lines that say nothing an operator needs and put pseudonymous ids in the log.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     install_access_log_privacy()
     app = FastAPI(title="Leerwijzer gateway", lifespan=lifespan)

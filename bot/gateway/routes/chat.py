@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.console.delivery import remember_telegram_chat
+from bot.console.handoff import has_active_handoff
 from bot.console.takeover import intercept_turn
 from bot.conversations.forget import ERASE_REQUEST, ERASED, forget_conversation
 from bot.conversations.live import QUEUE_TOPIC, console_topic
@@ -108,9 +109,14 @@ def _app_data_turn(
 
     Also remembers a Telegram chat for the counsellor's replies. Its own short
     transaction: holding one open while Rasa runs would block the action
-    server's writes to the same SQLite file.
+    server's writes to the same SQLite file. Most turns have no handoff and no
+    chat to remember: one prepared query answers those.
     """
     factory: sessionmaker[Session] = request.app.state.console_sessions
+    if chat_id is None:
+        with request.app.state.console_engine.connect() as connection:
+            if not has_active_handoff(connection, sender_id=sender_id):
+                return None
     with factory() as session, session.begin():
         if chat_id is not None:
             remember_telegram_chat(
