@@ -152,6 +152,10 @@ soak: install model ## 10 minutes of moderate load (25 people), memory of every 
 drills: install model ## Fault drills mid-load: action server, one Rasa, PostgreSQL connections
 	$(APP)/python -u -m scripts.drills "$$($(RASA)/python scripts/model.py --print-path)"
 
+.PHONY: bench-gateway
+bench-gateway: .venvs/app/.installed ## The gateway's own CPU per chat turn (Rasa stood in for), httpx vs aiohttp
+	$(APP)/python -m scripts.bench_gateway
+
 .PHONY: bench-search
 bench-search: .venvs/app/.installed ## Search p50/p95 at 200,000 offerings on SQLite and PostgreSQL vs a LIKE baseline
 	$(APP)/python -m scripts.bench_search --offerings 200000

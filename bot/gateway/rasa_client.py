@@ -102,6 +102,8 @@ class RasaClient:
         messages = answer.body
         if not isinstance(messages, list):
             raise AssistantUnavailableError("rasa")
+        if not all(isinstance(message, dict) for message in messages):
+            raise AssistantUnavailableError("rasa reply outside the contract: not an object")
         if not messages and not await self.action_server_alive():
             # Rasa swallows a failed custom action and answers with nothing.
             raise AssistantUnavailableError("action_server")

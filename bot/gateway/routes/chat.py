@@ -91,15 +91,21 @@ async def chat(
         # Which dependency failed is logged; the message itself is not.
         logger.warning("assistant unavailable: %s", error)
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, UNAVAILABLE_DETAIL) from error
-    messages = [
-        Message.model_validate({k: v for k, v in item.items() if k != "recipient_id"})
-        for item in replies
-        if isinstance(item, dict)
-    ]
+    try:
+        messages = [_message(item) for item in replies]
+    except ValidationError as error:
+        # A reply outside the contract is a bug in a response or an action. The
+        # person gets the apology, not a 500; the log names the fields, not the text.
+        logger.error("rasa reply outside the contract: %s", [e["loc"] for e in error.errors()])
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, UNAVAILABLE_DETAIL) from error
     # A counsellor watching this conversation sees the turn; the queue may have changed.
     live.publish(console_topic(sender), {"type": "turn"})
     live.publish(QUEUE_TOPIC, {"type": "queue"})
     return ChatResponse(sender_id=sender, messages=messages)
+
+
+def _message(item: dict[str, Any]) -> Message:
+    return Message.model_validate({k: v for k, v in item.items() if k != "recipient_id"})
 
 
 def _app_data_turn(
