@@ -92,3 +92,52 @@ def test_other_database_errors_are_not_retried() -> None:
     with pytest.raises(OperationalError):
         asyncio.run(retrieve(flaky, "web-1"))
     assert flaky.calls == 1
+
+
+def test_endpoint_requests_share_one_kept_alive_connection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from aiohttp import web
+    from rasa.core import run as rasa_run
+    from rasa.utils.endpoints import EndpointConfig
+
+    monkeypatch.setattr(EndpointConfig, "session", EndpointConfig.session)
+    monkeypatch.setattr(rasa_run, "close_resources", rasa_run.close_resources)
+    launch.keep_endpoint_connections()
+    client_ports: list[int] = []
+
+    async def webhook(request: web.Request) -> web.Response:
+        client_ports.append(request.transport.get_extra_info("peername")[1])  # type: ignore[union-attr]
+        return web.json_response({"events": [], "responses": []})
+
+    async def scenario() -> bool:
+        app = web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        endpoint = EndpointConfig(url=f"http://127.0.0.1:{port}/webhook")
+        try:
+            for _ in range(3):
+                assert await endpoint.request(json={"next_action": "x"}, method="post") == {
+                    "events": [],
+                    "responses": [],
+                }
+            session = endpoint._kept_session[1]
+            await rasa_run.close_resources(_Stub(), asyncio.get_running_loop())
+            return bool(session.closed)
+        finally:
+            await runner.cleanup()
+
+    assert asyncio.run(scenario()) is True
+    assert len(client_ports) == 3
+    assert len(set(client_ports)) == 1  # one TCP connection for all three calls
+
+
+class _Stub:
+    """An app whose agent has nothing to close (Rasa's close_resources reads app.ctx.agent)."""
+
+    class ctx:  # noqa: N801 - the attribute Rasa reads
+        agent = None
