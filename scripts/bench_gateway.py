@@ -108,14 +108,13 @@ def main() -> int:
         database_url=f"sqlite:///{data_dir / 'catalogue.db'}",
         log_dir=data_dir,
     )
-    stand_in = subprocess.Popen(
-        [sys.executable, "-c", f"from scripts.bench_gateway import serve_stand_in; serve_stand_in({rasa_port})"],
-        cwd=ROOT,
-    )  # fmt: skip
+    serve = f"from scripts.bench_gateway import serve_stand_in; serve_stand_in({rasa_port})"
+    stand_in = subprocess.Popen([sys.executable, "-c", serve], cwd=ROOT)
     gateway = subprocess.Popen(
         [str(APP_PYTHON), "-m", "uvicorn", "bot.gateway.main:create_app", "--factory",
          "--host", "127.0.0.1", "--port", str(gateway_port)],
-        cwd=ROOT, env=config.environment(), stdout=(data_dir / "gateway.log").open("ab"), stderr=subprocess.STDOUT,
+        cwd=ROOT, env=config.environment(), stdout=(data_dir / "gateway.log").open("ab"),
+        stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
         wait_http(f"http://127.0.0.1:{rasa_port}/", timeout_s=30)
