@@ -6,7 +6,8 @@
 
 It starts the product (embedded by default; --production: PostgreSQL, Redis
 and two Rasa instances) plus as many bare Rasa servers on the same model
-without the action server, runs the same conversations against both, and prints
+without the action server, runs the same conversations against both (taking
+turns in four rounds, so a drift in the machine's speed hits both), and prints
 throughput, p50/p95/p99 latency and errors, and the overhead of gateway plus
 actions over bare Rasa. Figures, not pass/fail.
 
@@ -153,10 +154,24 @@ def start_bare_rasa(
     return processes, urls
 
 
-def compare(full_side: Send, bare_side: Send, *, users: int, seconds: float, think: bool) -> None:
-    """The same load on both sides, one after the other, and the overhead at p50."""
-    full = asyncio.run(run_load(full_side, users=users, seconds=seconds, think=think))
-    base = asyncio.run(run_load(bare_side, users=users, seconds=seconds, think=think))
+def compare(
+    full_side: Send, bare_side: Send, *, users: int, seconds: float, think: bool, rounds: int = 4
+) -> None:
+    """The same load on both sides, in turns, and the overhead at p50.
+
+    The machine's speed drifts over minutes (other tenants, CPU clocks): one
+    side after the other once would measure the drift too. The sides take
+    turns in short rounds, in the order A B B A A B ..., and each side's
+    rounds are pooled.
+    """
+    full, base = Result(), Result()
+    for number in range(rounds):
+        order = [(full_side, full), (bare_side, base)]
+        for send, pooled in order if number % 2 == 0 else reversed(order):
+            part = asyncio.run(run_load(send, users=users, seconds=seconds / rounds, think=think))
+            pooled.latencies_ms += part.latencies_ms
+            pooled.errors += part.errors
+            pooled.seconds += part.seconds
     print(full.line("gateway + actions"))
     print(base.line("bare Rasa (no actions)"))
     if full.latencies_ms and base.latencies_ms:

@@ -129,15 +129,7 @@ class Stack:
         }
         commands.update(
             {
-                "actions": [
-                    str(APP_PYTHON),
-                    "-m",
-                    "rasa_sdk",
-                    "--actions",
-                    "actions",
-                    "--port",
-                    str(c.action_port),
-                ],
+                "actions": [str(APP_PYTHON), "-m", "actions.server", "--port", str(c.action_port)],
                 "gateway": [
                     str(APP_PYTHON),
                     "-m",
