@@ -2,7 +2,7 @@
 
     .venvs/rasa/bin/python -m bot.rasa.launch run --enable-api ...   # `rasa`'s arguments
 
-Five changes (the first and the last measured under load on 2 cores):
+Five changes (the first measured on its own under load on 2 cores):
 
 - Rasa checks every action server response with `jsonschema.validate`, which
   first re-checks Rasa's own response schema against the JSON Schema
