@@ -51,7 +51,7 @@ def only_changes(events: list[dict[str, Any]], slots: dict[str, Any]) -> list[di
     for position, event in enumerate(events):
         if event.get("event") != "slot":
             return kept + events[position:]
-        name, value = event.get("name"), event.get("value")
+        name, value = str(event.get("name")), event.get("value")
         if name in current and _same(current[name], value):
             continue
         current[name] = value
