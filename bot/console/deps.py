@@ -22,7 +22,11 @@ def get_console_db(request: Request) -> Iterator[Session]:
         yield session
 
 
-ConsoleDb = Annotated[Session, Depends(get_console_db)]
+# Commit before the response leaves: with the default ("request") scope the
+# transaction would end after the client got its answer, and a browser
+# following the login redirect could ask for /console/ before its session row
+# was committed (seen under load: redirected back to the login page).
+ConsoleDb = Annotated[Session, Depends(get_console_db, scope="function")]
 
 
 def get_throttle(request: Request) -> LoginThrottle:

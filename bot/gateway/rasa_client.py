@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
@@ -29,12 +28,6 @@ _NOT_SENT = (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError)
 
 class AssistantUnavailableError(RuntimeError):
     """Rasa or the action server cannot answer now; the caller gets a 503."""
-
-
-@dataclass(frozen=True)
-class _Answer:
-    status: int
-    body: Any  # parsed JSON; None when the body is not JSON
 
 
 def make_http_session(*, timeout_s: float, connect_timeout_s: float) -> aiohttp.ClientSession:
@@ -69,7 +62,8 @@ class RasaClient:
         first = int.from_bytes(digest, "big") % len(self._rasa_urls)
         return self._rasa_urls[first:] + self._rasa_urls[:first]
 
-    async def _request(self, method: str, path: str, *, sender_id: str, **kwargs: Any) -> _Answer:
+    async def _request(self, method: str, path: str, *, sender_id: str, **kwargs: Any) -> Any:
+        """Rasa's answer as parsed JSON (None for an empty body)."""
         for number, base in enumerate(self._instances_for(sender_id), start=1):
             try:
                 async with self._http.request(method, f"{base}{path}", **kwargs) as response:
@@ -85,7 +79,7 @@ class RasaClient:
             if response.status >= 400:
                 raise AssistantUnavailableError(f"rasa answered {response.status}")
             try:
-                return _Answer(response.status, json.loads(raw) if raw else None)
+                return json.loads(raw) if raw else None
             except ValueError as error:
                 raise AssistantUnavailableError("rasa") from error
         raise AssistantUnavailableError("rasa")
@@ -93,13 +87,12 @@ class RasaClient:
     async def send_message(
         self, *, sender_id: str, message: str, metadata: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        answer = await self._request(
+        messages = await self._request(
             "POST",
             "/webhooks/rest/webhook",
             sender_id=sender_id,
             json={"sender": sender_id, "message": message, "metadata": metadata},
         )
-        messages = answer.body
         if not isinstance(messages, list):
             raise AssistantUnavailableError("rasa")
         if not all(isinstance(message, dict) for message in messages):
@@ -111,15 +104,15 @@ class RasaClient:
 
     async def tracker(self, *, sender_id: str) -> dict[str, Any]:
         """Rasa's tracker of the conversation: slots and every event."""
-        answer = await self._request(
+        tracker = await self._request(
             "GET",
             f"/conversations/{sender_id}/tracker",
             sender_id=sender_id,
             params={"include_events": "ALL"},
         )
-        if not isinstance(answer.body, dict):
+        if not isinstance(tracker, dict):
             raise AssistantUnavailableError("rasa")
-        return answer.body
+        return tracker
 
     async def append_events(self, *, sender_id: str, events: list[dict[str, Any]]) -> None:
         """Add events (slot corrections) to the conversation without a bot turn."""

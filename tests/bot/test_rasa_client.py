@@ -57,6 +57,24 @@ async def slow(_: web.Request) -> web.StreamResponse:
     return web.json_response([])
 
 
+Serve = Callable[[Handler], Awaitable[tuple[Instance, str]]]
+
+
+@pytest.fixture
+async def serve() -> AsyncIterator[Serve]:
+    """Start stand-in instances; all of them stop after the test."""
+    started: list[Instance] = []
+
+    async def start(reply: Handler) -> tuple[Instance, str]:
+        instance = Instance(reply)
+        started.append(instance)
+        return instance, await instance.start()
+
+    yield start
+    for instance in started:
+        await instance.stop()
+
+
 @pytest.fixture
 async def make_client() -> AsyncIterator[Callable[[list[str]], RasaClient]]:
     http = make_http_session(timeout_s=0.5, connect_timeout_s=0.5)
@@ -74,54 +92,43 @@ def _both_orders(
 
 
 async def test_a_503_instance_is_passed_over(
-    make_client: Callable[[list[str]], RasaClient],
+    make_client: Callable[[list[str]], RasaClient], serve: Serve
 ) -> None:
-    bad, good = Instance(unavailable), Instance(answer)
-    urls = [await bad.start(), await good.start()]
-    try:
-        for client in _both_orders(make_client, *urls):
-            replies = await client.send_message(sender_id="s", message="hoi", metadata={})
-            assert replies == [{"recipient_id": "s", "text": "Hoi!"}]
-        assert good.turns == 2
-    finally:
-        await bad.stop()
-        await good.stop()
+    _, bad_url = await serve(unavailable)
+    good, good_url = await serve(answer)
+    for client in _both_orders(make_client, bad_url, good_url):
+        replies = await client.send_message(sender_id="s", message="hoi", metadata={})
+        assert replies == [{"recipient_id": "s", "text": "Hoi!"}]
+    assert good.turns == 2
 
 
 async def test_an_unreachable_instance_is_passed_over(
-    make_client: Callable[[list[str]], RasaClient],
+    make_client: Callable[[list[str]], RasaClient], serve: Serve
 ) -> None:
-    good = Instance(answer)
-    urls = [f"http://127.0.0.1:{free_port()}", await good.start()]
-    try:
-        for client in _both_orders(make_client, *urls):
-            assert await client.send_message(sender_id="s", message="hoi", metadata={})
-        assert good.turns == 2
-    finally:
-        await good.stop()
+    good, good_url = await serve(answer)
+    for client in _both_orders(make_client, f"http://127.0.0.1:{free_port()}", good_url):
+        assert await client.send_message(sender_id="s", message="hoi", metadata={})
+    assert good.turns == 2
 
 
 @pytest.mark.parametrize("failure", [broken, slow], ids=["500", "timeout"])
 async def test_a_turn_that_reached_rasa_is_not_sent_again(
-    make_client: Callable[[list[str]], RasaClient], failure: Handler
+    make_client: Callable[[list[str]], RasaClient], serve: Serve, failure: Handler
 ) -> None:
     # A 500 or a timeout may come after Rasa processed the turn: a second
     # instance would process it twice. The person gets the 503 apology instead.
-    failing, other = Instance(failure), Instance(answer)
-    client = make_client([await failing.start(), await other.start()])
+    failing, failing_url = await serve(failure)
+    other, other_url = await serve(answer)
+    client = make_client([failing_url, other_url])
     refused = 0
-    try:
-        for number in range(8):  # senders prefer one instance or the other
-            try:
-                await client.send_message(sender_id=f"s{number}", message="hoi", metadata={})
-            except AssistantUnavailableError:
-                refused += 1
-        assert 0 < refused < 8
-        assert failing.turns == refused
-        assert other.turns == 8 - refused
-    finally:
-        await failing.stop()
-        await other.stop()
+    for number in range(8):  # senders prefer one instance or the other
+        try:
+            await client.send_message(sender_id=f"s{number}", message="hoi", metadata={})
+        except AssistantUnavailableError:
+            refused += 1
+    assert 0 < refused < 8
+    assert failing.turns == refused
+    assert other.turns == 8 - refused
 
 
 async def test_no_instance_left_means_unavailable(

@@ -6,7 +6,13 @@ import re
 
 import httpx
 from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from starlette.types import Message, Receive, Scope, Send
 
+from bot.console.models import LoginSession
+from bot.gateway.main import create_app
+from catalogue.db import make_engine
+from core.settings import Settings
 from tests.bot.console.conftest import PASSWORD
 
 
@@ -115,3 +121,28 @@ def test_a_stolen_cookie_value_is_useless_after_logout(console: TestClient) -> N
     assert with_only_the_stolen_cookie() == 200
     console.post("/console/logout", data={"csrf_token": token.group(1)})
     assert with_only_the_stolen_cookie() == 401
+
+
+def test_the_login_is_committed_before_the_redirect_leaves(console_settings: Settings) -> None:
+    """A browser follows the 303 at once: its session must already be in the database."""
+    app = create_app(console_settings)
+    engine = make_engine(console_settings.app_database_url)
+    seen_when_sent: list[int] = []
+
+    async def watching(scope: Scope, receive: Receive, send: Send) -> None:
+        async def watched_send(message: Message) -> None:
+            if message["type"] == "http.response.start" and scope["method"] == "POST":
+                with engine.connect() as connection:
+                    rows = connection.scalar(select(func.count()).select_from(LoginSession))
+                seen_when_sent.append(int(rows or 0))
+            await send(message)
+
+        await app(scope, receive, watched_send)
+
+    try:
+        with TestClient(watching, base_url="https://testserver") as client:
+            response = sign_in(client, "anna@roc-a.nl", PASSWORD)
+    finally:
+        engine.dispose()
+    assert response.status_code == 303
+    assert seen_when_sent == [1]
