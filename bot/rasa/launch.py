@@ -2,7 +2,7 @@
 
     .venvs/rasa/bin/python -m bot.rasa.launch run --enable-api ...   # `rasa`'s arguments
 
-Five changes (the first measured on its own under load on 2 cores):
+Five changes (the first and the third measured on its own under load on 2 cores):
 
 - Rasa checks every action server response with `jsonschema.validate`, which
   first re-checks Rasa's own response schema against the JSON Schema
@@ -15,7 +15,8 @@ Five changes (the first measured on its own under load on 2 cores):
   Rasa instances can share the file (`busy_timeout` makes a writer wait for the
   other instead of failing). A power cut may lose the last turns; a crash of
   the process loses nothing.
-- Pooled tracker store connections are pinged before use, and a tracker store
+- SQLite tracker store connections are kept in a pool instead of opened per
+  read and save; PostgreSQL ones are pinged before use, and a tracker store
   read or write whose connection was cut runs once more on a new one (the
   PostgreSQL fault drill).
 - Rasa opens a new HTTP session, and so a new TCP connection, for every
@@ -89,22 +90,34 @@ def use_sqlite_wal() -> None:
     event.listen(Engine, "connect", _sqlite_wal)
 
 
-def use_pool_pre_ping() -> None:
-    """Test a pooled tracker store connection before each use.
+def tune_tracker_store_pools() -> None:
+    """Pooled connections for SQLite tracker stores; a ping before use for the others.
+
+    SQLAlchemy 1.4 gives a SQLite file a `NullPool`: every tracker read and
+    save opened a new connection (and ran the WAL pragmas again), 0.6 ms of
+    the Rasa process's CPU per turn (py-spy). A `QueuePool` keeps them; a
+    connection goes back rolled back, so no read sees an old snapshot.
 
     Rasa's tracker store treats any database error as "no tracker" and starts
     the conversation afresh. After PostgreSQL closed a connection (restart,
     failover, an idle timeout), the first turn on it would lose its state; a
-    ping finds the dead connection and opens a new one instead.
+    ping finds the dead connection and opens a new one instead. A SQLite
+    file cannot go away like that, so it is not pinged.
     """
     from rasa.core import tracker_store
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.pool import QueuePool
 
     original = tracker_store.create_engine_kwargs
 
-    def with_pre_ping(url: Any) -> dict[str, Any]:
-        return {**original(url), "pool_pre_ping": True}
+    def tuned(url: Any) -> dict[str, Any]:
+        kwargs = original(url)
+        if make_url(url).get_backend_name() != "sqlite":
+            return {**kwargs, "pool_pre_ping": True}
+        # Rasa's loop thread uses a connection at a time; the pool hands it on.
+        return {**kwargs, "poolclass": QueuePool, "connect_args": {"check_same_thread": False}}
 
-    tracker_store.create_engine_kwargs = with_pre_ping
+    tracker_store.create_engine_kwargs = tuned
 
 
 def _retry_once_on_disconnect(method: Any) -> Any:
@@ -192,7 +205,7 @@ def main() -> None:
         sys.path.pop(0)
     install_compiled_action_validation()
     use_sqlite_wal()
-    use_pool_pre_ping()
+    tune_tracker_store_pools()
     retry_tracker_store_on_disconnect()
     keep_endpoint_connections()
     from rasa.__main__ import main as rasa_main

@@ -53,10 +53,45 @@ def test_tracker_store_engines_ping_their_connections(monkeypatch: pytest.Monkey
     from rasa.core import tracker_store
 
     monkeypatch.setattr(tracker_store, "create_engine_kwargs", tracker_store.create_engine_kwargs)
-    launch.use_pool_pre_ping()
+    launch.tune_tracker_store_pools()
     kwargs = tracker_store.create_engine_kwargs("postgresql://u@h/db")
     assert kwargs["pool_pre_ping"] is True
     assert kwargs["pool_size"] > 0  # Rasa's own settings kept
+
+
+def test_a_sqlite_tracker_store_reuses_its_connection(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from rasa.core import tracker_store
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import SlotSet, UserUttered
+    from sqlalchemy import event
+
+    monkeypatch.setattr(tracker_store, "create_engine_kwargs", tracker_store.create_engine_kwargs)
+    launch.tune_tracker_store_pools()
+    domain = Domain.from_dict({"slots": {"location": {"type": "text", "mappings": []}}})
+    store = tracker_store.SQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "t.db"))
+    connects: list[object] = []
+    event.listen(store.engine, "connect", lambda connection, _record: connects.append(connection))
+
+    async def two_turns() -> Any:
+        for text_ in ("hoi", "ik woon in Utrecht"):
+            tracker = await store.get_or_create_tracker("web-1")
+            tracker.update(UserUttered(text_))
+            await store.save(tracker)
+        tracker = await store.get_or_create_tracker("web-1")
+        tracker.update(SlotSet("location", "Utrecht"))
+        await store.save(tracker)
+        return await store.retrieve("web-1")
+
+    tracker = asyncio.run(two_turns())
+    assert [e.text for e in tracker.events if isinstance(e, UserUttered)] == [
+        "hoi",
+        "ik woon in Utrecht",
+    ]
+    assert tracker.get_slot("location") == "Utrecht"
+    assert len(connects) <= 1  # NullPool: one per read and one per save
+    store.engine.dispose()
 
 
 class _Flaky:
