@@ -152,6 +152,10 @@ soak: install model ## 10 minutes of moderate load (25 people), memory of every 
 drills: install model ## Fault drills mid-load: action server, one Rasa, PostgreSQL connections
 	$(APP)/python -u -m scripts.drills "$$($(RASA)/python scripts/model.py --print-path)"
 
+.PHONY: bench-cpu
+bench-cpu: install catalogue model ## CPU ms per turn of Rasa, action server and gateway vs bare Rasa (one person)
+	$(APP)/python -m scripts.bench_cpu "$$($(RASA)/python scripts/model.py --print-path)"
+
 .PHONY: bench-gateway
 bench-gateway: .venvs/app/.installed ## The gateway's own CPU per chat turn (Rasa stood in for), httpx vs aiohttp
 	$(APP)/python -m scripts.bench_gateway
