@@ -2,7 +2,7 @@
 
     .venvs/rasa/bin/python -m bot.rasa.launch run --enable-api ...   # `rasa`'s arguments
 
-Five changes (the first and the third measured on its own under load on 2 cores):
+Five changes (the first measured on its own under load on 2 cores):
 
 - Rasa checks every action server response with `jsonschema.validate`, which
   first re-checks Rasa's own response schema against the JSON Schema
@@ -94,8 +94,8 @@ def tune_tracker_store_pools() -> None:
     """Pooled connections for SQLite tracker stores; a ping before use for the others.
 
     SQLAlchemy 1.4 gives a SQLite file a `NullPool`: every tracker read and
-    save opened a new connection (and ran the WAL pragmas again), 0.6 ms of
-    the Rasa process's CPU per turn (py-spy). A `QueuePool` keeps them; a
+    save opened a new connection (and ran the WAL pragmas again), about 0.7 ms
+    of the Rasa process's CPU per turn (py-spy). A `QueuePool` keeps them; a
     connection goes back rolled back, so no read sees an old snapshot.
 
     Rasa's tracker store treats any database error as "no tracker" and starts
