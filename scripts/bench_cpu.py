@@ -16,29 +16,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
 import sys
 from pathlib import Path
 
 from scripts.load import Send, gateway_sender, rasa_sender, run_load, start_bare_rasa
-from scripts.stack import ROOT, Stack, StackConfig, free_port, wait_http
-
-TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def tree_cpu_s(pid: int) -> float:
-    """User + system CPU seconds of a process and its children."""
-    stat = Path(f"/proc/{pid}/stat")
-    if not stat.exists():
-        return 0.0
-    # The command name may hold spaces; the fields after it are fixed.
-    fields = stat.read_text().rsplit(")", 1)[1].split()
-    total = (int(fields[11]) + int(fields[12])) / TICKS
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    if children.exists():
-        total += sum(tree_cpu_s(int(child)) for child in children.read_text().split())
-    return total
+from scripts.stack import ROOT, Stack, StackConfig, free_port, tree_cpu_s, wait_http
 
 
 def measure(

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import resource
 import subprocess
 import sys
@@ -25,7 +24,7 @@ import aiohttp
 import httpx
 from aiohttp import web
 
-from scripts.stack import APP_PYTHON, ROOT, StackConfig, free_port, wait_http
+from scripts.stack import APP_PYTHON, ROOT, StackConfig, free_port, tree_cpu_s, wait_http
 
 REPLY = [
     {"recipient_id": "x", "text": "Welke opleiding zoek je? Ik help je graag verder."},
@@ -35,7 +34,6 @@ REPLY = [
         "buttons": [{"title": "Zorg", "payload": "/inform"}],
     },
 ]
-TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def serve_stand_in(port: int) -> None:
@@ -52,11 +50,6 @@ def serve_stand_in(port: int) -> None:
     app.router.add_post("/webhooks/rest/webhook", webhook)
     app.router.add_get("/", root)
     web.run_app(app, host="127.0.0.1", port=port, access_log=None, print=None)
-
-
-def process_cpu_ms(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) * 1000 / TICKS
 
 
 def own_cpu_s() -> float:
@@ -122,10 +115,10 @@ def main() -> int:
         asyncio.run(post_turns(config.gateway_url, requests=200, concurrency=4))  # warm
         print(f"gateway CPU per /api/chat turn, {args.requests} turns, 4 at a time:")
         for _ in range(3):
-            before, started = process_cpu_ms(gateway.pid), time.perf_counter()
+            before, started = 1000 * tree_cpu_s(gateway.pid), time.perf_counter()
             asyncio.run(post_turns(config.gateway_url, requests=args.requests, concurrency=4))
             seconds = time.perf_counter() - started
-            per_turn = (process_cpu_ms(gateway.pid) - before) / args.requests * 1000
+            per_turn = (1000 * tree_cpu_s(gateway.pid) - before) / args.requests * 1000
             print(f"  {per_turn:5.0f} us per turn   {args.requests / seconds:5.0f} turns/s")
         print("one request to Rasa, CPU of the calling side:")
         webhook = f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook"

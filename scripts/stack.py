@@ -22,6 +22,7 @@ RASA_BIN = ROOT / ".venvs" / "rasa" / "bin" / "rasa"
 RASA_PYTHON = ROOT / ".venvs" / "rasa" / "bin" / "python"
 # `rasa` with the action response schema compiled once (see bot/rasa/launch.py).
 RASA_SERVER = [str(RASA_PYTHON), "-m", "bot.rasa.launch"]
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
@@ -272,4 +273,18 @@ def _tree_rss_kib(pid: int) -> int:
     if children.exists():
         for child in children.read_text().split():
             total += _tree_rss_kib(int(child))
+    return total
+
+
+def tree_cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a process and its children."""
+    stat = Path(f"/proc/{pid}/stat")
+    if not stat.exists():
+        return 0.0
+    # The command name may hold spaces; the fields after it are fixed.
+    fields = stat.read_text().rsplit(")", 1)[1].split()
+    total = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        total += sum(tree_cpu_s(int(child)) for child in children.read_text().split())
     return total

@@ -1,4 +1,4 @@
-"""The CPU reading of scripts/bench_cpu.py counts a process's live children too."""
+"""The CPU reading of the benchmarks (scripts/stack.py) counts a process's live children too."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 
-from scripts.bench_cpu import tree_cpu_s
+from scripts.stack import tree_cpu_s
 
 # Spins 0.4 s of CPU, then sleeps (stays alive, so it is still in the tree).
 SPIN_THEN_SLEEP = (
