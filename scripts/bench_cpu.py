@@ -20,8 +20,8 @@ import statistics
 import sys
 from pathlib import Path
 
-from scripts.load import Send, gateway_sender, rasa_sender, run_load, start_bare_rasa
-from scripts.stack import ROOT, Stack, StackConfig, free_port, tree_cpu_s, wait_http
+from scripts.load import Send, embedded_config, in_turns, product_and_bare, run_load
+from scripts.stack import ROOT, tree_cpu_s
 
 
 def measure(
@@ -43,40 +43,17 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
 
-    data_dir = ROOT / "var" / "bench-cpu"
-    config = StackConfig(
-        model_path=args.model,
-        data_dir=data_dir,
-        gateway_port=free_port(),
-        rasa_port=free_port(),
-        action_port=free_port(),
-        database_url=f"sqlite:///{ROOT / 'var' / 'catalogue.db'}",
-        log_dir=data_dir / "logs",
-    )
-    stack = Stack(config)
-    stack.start()
-    bare, bare_urls = start_bare_rasa(args.model, data_dir, instances=1)
-    try:
-        stack.wait_ready(timeout_s=360)
-        wait_http(f"{bare_urls[0]}/", timeout_s=360)
-        full_side, bare_side = gateway_sender(config.gateway_url), rasa_sender(bare_urls)
-        for send in (full_side, bare_side):
-            asyncio.run(run_load(send, users=2, seconds=8, think=False))  # warm
-        pids = {name: process.pid for name, process in stack.processes.items()}
-        pids["bare rasa"] = bare[0].pid
+    config = embedded_config(args.model, ROOT / "var" / "bench-cpu", extra_rasa_ports=())
+    with product_and_bare(config) as sides:
+        pids = {name: process.pid for name, process in sides.stack.processes.items()}
+        pids["bare rasa"] = sides.bare_pids[0]
         print("CPU ms per answered message, one person, no wait:")
-        sides = [("product", full_side), ("bare", bare_side)]
-        for number in range(args.rounds):
-            # A B B A: a drift in the machine's speed hits both sides.
-            for label, send in sides if number % 2 == 0 else sides[::-1]:
-                answered, p50, per_turn = measure(send, pids, seconds=args.seconds)
-                shown = "   ".join(f"{name} {ms:5.1f}" for name, ms in per_turn.items())
-                print(f"  {label:<8} n={answered:<4} p50 {p50:5.1f} ms   {shown}", flush=True)
-    finally:
-        for process in bare:
-            process.terminate()
-            process.wait(timeout=30)
-        stack.stop()
+        for label, send in in_turns(
+            [("product", sides.product), ("bare", sides.bare)], args.rounds
+        ):
+            answered, p50, per_turn = measure(send, pids, seconds=args.seconds)
+            shown = "   ".join(f"{name} {ms:5.1f}" for name, ms in per_turn.items())
+            print(f"  {label:<8} n={answered:<4} p50 {p50:5.1f} ms   {shown}", flush=True)
     return 0
 
 

@@ -26,9 +26,11 @@ import sys
 import time
 import uuid
 import zlib
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import httpx
 
@@ -56,6 +58,7 @@ CONVERSATIONS = (
 )  # fmt: skip
 
 Send = Callable[[httpx.AsyncClient, str, str], Awaitable[bool]]
+Side = TypeVar("Side")
 
 
 @dataclass
@@ -154,24 +157,81 @@ def start_bare_rasa(
     return processes, urls
 
 
+def embedded_config(
+    model: Path, data_dir: Path, *, extra_rasa_ports: tuple[int, ...]
+) -> StackConfig:
+    """The embedded default on free ports, on the catalogue `make catalogue` built."""
+    return StackConfig(
+        model_path=model,
+        data_dir=data_dir,
+        gateway_port=free_port(),
+        rasa_port=free_port(),
+        extra_rasa_ports=extra_rasa_ports,
+        action_port=free_port(),
+        # This run's other files stay apart from the catalogue.
+        database_url=f"sqlite:///{ROOT / 'var' / 'catalogue.db'}",
+        log_dir=data_dir / "logs",
+    )
+
+
+@dataclass
+class BothSides:
+    """The running product and as many bare Rasa servers, warmed up."""
+
+    stack: Stack
+    bare_pids: list[int]
+    product: Send
+    bare: Send
+
+
+@contextmanager
+def product_and_bare(config: StackConfig) -> Iterator[BothSides]:
+    stack = Stack(config)
+    stack.start()
+    bare, bare_urls = start_bare_rasa(
+        config.model_path, config.data_dir, instances=len(config.rasa_ports)
+    )
+    try:
+        stack.wait_ready(timeout_s=360)
+        for url in bare_urls:
+            wait_http(f"{url}/", timeout_s=360)
+        sides = BothSides(
+            stack=stack,
+            bare_pids=[process.pid for process in bare],
+            product=gateway_sender(config.gateway_url),
+            bare=rasa_sender(bare_urls),
+        )
+        # A short warm-up so both sides have loaded their models and caches.
+        for send in (sides.product, sides.bare):
+            asyncio.run(run_load(send, users=4, seconds=5, think=False))
+        yield sides
+    finally:
+        for process in bare:
+            process.terminate()
+            process.wait(timeout=30)
+        stack.stop()
+
+
+def in_turns(sides: Sequence[Side], rounds: int) -> Iterator[Side]:
+    """A B B A A B ...: the machine's speed drifts over minutes (other tenants,
+    CPU clocks), and one side after the other once would measure the drift too."""
+    for number in range(rounds):
+        yield from sides if number % 2 == 0 else reversed(sides)
+
+
 def compare(
     full_side: Send, bare_side: Send, *, users: int, seconds: float, think: bool, rounds: int = 4
 ) -> None:
-    """The same load on both sides, in turns, and the overhead at p50.
+    """The same load on both sides, in short rounds taking turns, and the overhead at p50.
 
-    The machine's speed drifts over minutes (other tenants, CPU clocks): one
-    side after the other once would measure the drift too. The sides take
-    turns in short rounds, in the order A B B A A B ..., and each side's
-    rounds are pooled.
+    Each side's rounds are pooled.
     """
     full, base = Result(), Result()
-    for number in range(rounds):
-        order = [(full_side, full), (bare_side, base)]
-        for send, pooled in order if number % 2 == 0 else reversed(order):
-            part = asyncio.run(run_load(send, users=users, seconds=seconds / rounds, think=think))
-            pooled.latencies_ms += part.latencies_ms
-            pooled.errors += part.errors
-            pooled.seconds += part.seconds
+    for send, pooled in in_turns([(full_side, full), (bare_side, base)], rounds):
+        part = asyncio.run(run_load(send, users=users, seconds=seconds / rounds, think=think))
+        pooled.latencies_ms += part.latencies_ms
+        pooled.errors += part.errors
+        pooled.seconds += part.seconds
     print(full.line("gateway + actions"))
     print(base.line("bare Rasa (no actions)"))
     if full.latencies_ms and base.latencies_ms:
@@ -215,50 +275,24 @@ def main() -> int:
     config = (
         production_config(model_path=args.model, data_dir=data_dir)
         if args.production
-        else StackConfig(
-            model_path=args.model,
-            data_dir=data_dir,
-            gateway_port=free_port(),
-            rasa_port=free_port(),
-            extra_rasa_ports=free_extra_rasa_ports(),
-            action_port=free_port(),
-            # The catalogue `make catalogue` built; this run's other files stay apart.
-            database_url=f"sqlite:///{ROOT / 'var' / 'catalogue.db'}",
-            log_dir=data_dir / "logs",
-        )
+        else embedded_config(args.model, data_dir, extra_rasa_ports=free_extra_rasa_ports())
     )
-    stack = Stack(config)
     if args.soak:
-        return soak(stack, users=25, seconds=args.seconds or 600)
+        return soak(Stack(config), users=25, seconds=args.seconds or 600)
     seconds = args.seconds or 60
-    stack.start()
     instances = len(config.rasa_ports)
-    bare, bare_urls = start_bare_rasa(args.model, data_dir, instances=instances)
-    try:
-        stack.wait_ready(timeout_s=360)
-        for url in bare_urls:
-            wait_http(f"{url}/", timeout_s=360)
+    with product_and_bare(config) as sides:
         setup = "production (PostgreSQL, Redis)" if args.production else "embedded (SQLite)"
         print(f"set-up: {setup}, {instances} Rasa instances; bare Rasa: {instances} instances")
         print(f"{args.users} users; {seconds:.0f} s per run")
-        full_side = gateway_sender(stack.config.gateway_url)
-        bare_side = rasa_sender(bare_urls)
-        # A short warm-up so both sides have loaded their models and caches.
-        asyncio.run(run_load(full_side, users=4, seconds=5, think=False))
-        asyncio.run(run_load(bare_side, users=4, seconds=5, think=False))
         print("one person at a time (no queueing: what each turn costs):")
-        compare(full_side, bare_side, users=1, seconds=min(seconds, 20), think=False)
+        compare(sides.product, sides.bare, users=1, seconds=min(seconds, 20), think=False)
         for think in [False] if args.no_wait else [True, False]:
             print("think 1-3 s:" if think else "no wait (raw capacity):")
-            compare(full_side, bare_side, users=args.users, seconds=seconds, think=think)
+            compare(sides.product, sides.bare, users=args.users, seconds=seconds, think=think)
         print("resident memory (MiB):")
-        for name, mib in stack.resident_mib().items():
+        for name, mib in sides.stack.resident_mib().items():
             print(f"  {name:<10} {mib:7.0f}")
-    finally:
-        for process in bare:
-            process.terminate()
-            process.wait(timeout=30)
-        stack.stop()
     return 0
 
 
