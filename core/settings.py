@@ -45,6 +45,10 @@ class Settings(BaseSettings):
     # separated; empty means the one at rasa_url.
     rasa_urls: str = ""
     action_server_url: str = "http://127.0.0.1:5055"
+    # Requests one Rasa instance gets from this gateway at once; the rest wait
+    # in the gateway, first come first served (bot/gateway/rasa_client.py says
+    # why). 0: no limit.
+    rasa_turns_in_flight: int = Field(default=1, ge=0)
 
     # Every outbound call has a deadline so that a dead dependency turns into
     # a 503 within seconds instead of a hanging request.

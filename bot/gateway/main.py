@@ -60,6 +60,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 rasa_urls=settings.rasa_instances,
                 action_server_url=settings.action_server_url,
                 health_timeout_s=settings.health_timeout_s,
+                turns_in_flight=settings.rasa_turns_in_flight,
+                slot_timeout_s=settings.rasa_timeout_s,
             )
             if webhook is not None:
                 await webhook.start()

@@ -1,10 +1,16 @@
 """Talk to the Rasa server(s) and the action server, always with a deadline.
 
 Production runs several Rasa instances behind one tracker store and a Redis
-lock store. Each conversation prefers one instance (fewer cold caches); when
-that instance cannot be reached, the next one takes the turn. A turn is only
+lock store. A turn goes to the instance with the fewest turns of this gateway
+in flight; among equals, the conversation's own preferred one. When that
+instance cannot be reached, the next one takes the turn. A turn is only
 retried when it certainly did not reach Rasa (no connection, or a 502/503/504
 in front of it): a timeout after sending could otherwise process it twice.
+
+Each instance gets at most `turns_in_flight` turns at once; the rest wait
+here, first come first served. Rasa interleaves the turns it holds at every
+custom action call, so one turn's NLU runs while another waits for the action
+server, and both finish late. One at a time, each runs to its end.
 
 Every turn passes here, so this uses aiohttp rather than httpx, which the rest
 of the app uses: per request it costs a third of httpx's CPU (128 vs 445 us,
@@ -13,9 +19,13 @@ of the app uses: per request it costs a third of httpx's CPU (128 vs 445 us,
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
@@ -40,6 +50,35 @@ def make_http_session(*, timeout_s: float, connect_timeout_s: float) -> aiohttp.
     )
 
 
+@dataclass
+class _Instance:
+    url: str
+    # None: no limit on the requests in flight.
+    slots: asyncio.Semaphore | None
+    # Requests of this gateway sent to it or waiting for one of its slots.
+    busy: int = 0
+
+    @asynccontextmanager
+    async def slot(self, *, wait_s: float) -> AsyncIterator[None]:
+        """Hold a slot while one request runs; no slot within wait_s is a 503."""
+        self.busy += 1
+        try:
+            if self.slots is None:
+                yield
+                return
+            try:
+                async with asyncio.timeout(wait_s):
+                    await self.slots.acquire()
+            except TimeoutError as error:
+                raise AssistantUnavailableError("rasa busy: no free slot in time") from error
+            try:
+                yield
+            finally:
+                self.slots.release()
+        finally:
+            self.busy -= 1
+
+
 class RasaClient:
     def __init__(
         self,
@@ -48,31 +87,45 @@ class RasaClient:
         rasa_urls: list[str],
         action_server_url: str,
         health_timeout_s: float,
+        turns_in_flight: int = 0,
+        slot_timeout_s: float = 15.0,
     ) -> None:
+        """turns_in_flight: requests one instance gets at once (0: no limit);
+        slot_timeout_s: how long a request may wait for a slot before the 503."""
         if not rasa_urls:
             raise ValueError("at least one Rasa URL is needed")
         self._http = http
         self._health_timeout = aiohttp.ClientTimeout(total=health_timeout_s)
-        self._rasa_urls = [url.rstrip("/") for url in rasa_urls]
+        self._instances = [
+            _Instance(
+                url.rstrip("/"), asyncio.Semaphore(turns_in_flight) if turns_in_flight else None
+            )
+            for url in rasa_urls
+        ]
+        self._slot_timeout_s = slot_timeout_s
         self._action_server_url = action_server_url.rstrip("/")
 
-    def _instances_for(self, sender_id: str) -> list[str]:
-        """All instances, the conversation's preferred one first."""
+    def _instances_for(self, sender_id: str) -> list[_Instance]:
+        """All instances, the least busy first; among equals the conversation's own."""
         digest = hashlib.blake2b(sender_id.encode(), digest_size=4).digest()
-        first = int.from_bytes(digest, "big") % len(self._rasa_urls)
-        return self._rasa_urls[first:] + self._rasa_urls[:first]
+        first = int.from_bytes(digest, "big") % len(self._instances)
+        rotation = self._instances[first:] + self._instances[:first]
+        return sorted(rotation, key=lambda instance: instance.busy)  # stable: ties keep order
 
     async def _request(self, method: str, path: str, *, sender_id: str, **kwargs: Any) -> Any:
         """Rasa's answer as parsed JSON (None for an empty body)."""
-        for number, base in enumerate(self._instances_for(sender_id), start=1):
+        for instance in self._instances_for(sender_id):
             try:
-                async with self._http.request(method, f"{base}{path}", **kwargs) as response:
+                async with (
+                    instance.slot(wait_s=self._slot_timeout_s),
+                    self._http.request(method, f"{instance.url}{path}", **kwargs) as response,
+                ):
                     if response.status in _RETRYABLE_STATUS:
-                        logger.warning("rasa instance %d answered %d", number, response.status)
+                        logger.warning("rasa at %s answered %d", instance.url, response.status)
                         continue
                     raw = await response.read()
             except _NOT_SENT as error:
-                logger.warning("rasa instance %d unreachable (%s)", number, type(error).__name__)
+                logger.warning("rasa at %s unreachable (%s)", instance.url, type(error).__name__)
                 continue
             except (TimeoutError, aiohttp.ClientError) as error:
                 raise AssistantUnavailableError("rasa") from error
@@ -138,8 +191,8 @@ class RasaClient:
 
     async def rasa_alive(self) -> bool:
         """True when at least one Rasa instance answers."""
-        for base in self._rasa_urls:
-            if await self._healthy(f"{base}/"):
+        for instance in self._instances:
+            if await self._healthy(f"{instance.url}/"):
                 return True
         return False
 

@@ -75,25 +75,25 @@ async def serve() -> AsyncIterator[Serve]:
         await instance.stop()
 
 
+MakeClient = Callable[..., RasaClient]
+
+
 @pytest.fixture
-async def make_client() -> AsyncIterator[Callable[[list[str]], RasaClient]]:
+async def make_client() -> AsyncIterator[MakeClient]:
+    """A client on the given URLs; keyword options as RasaClient takes them."""
     http = make_http_session(timeout_s=0.5, connect_timeout_s=0.5)
     async with http:
-        yield lambda urls: RasaClient(
-            http=http, rasa_urls=urls, action_server_url=urls[0], health_timeout_s=0.5
+        yield lambda urls, **options: RasaClient(
+            http=http, rasa_urls=urls, action_server_url=urls[0], health_timeout_s=0.5, **options
         )
 
 
-def _both_orders(
-    make_client: Callable[[list[str]], RasaClient], first: str, second: str
-) -> list[RasaClient]:
+def _both_orders(make_client: MakeClient, first: str, second: str) -> list[RasaClient]:
     # Which instance a sender prefers depends on a hash: test both orders.
     return [make_client([first, second]), make_client([second, first])]
 
 
-async def test_a_503_instance_is_passed_over(
-    make_client: Callable[[list[str]], RasaClient], serve: Serve
-) -> None:
+async def test_a_503_instance_is_passed_over(make_client: MakeClient, serve: Serve) -> None:
     _, bad_url = await serve(unavailable)
     good, good_url = await serve(answer)
     for client in _both_orders(make_client, bad_url, good_url):
@@ -103,7 +103,7 @@ async def test_a_503_instance_is_passed_over(
 
 
 async def test_an_unreachable_instance_is_passed_over(
-    make_client: Callable[[list[str]], RasaClient], serve: Serve
+    make_client: MakeClient, serve: Serve
 ) -> None:
     good, good_url = await serve(answer)
     for client in _both_orders(make_client, f"http://127.0.0.1:{free_port()}", good_url):
@@ -113,7 +113,7 @@ async def test_an_unreachable_instance_is_passed_over(
 
 @pytest.mark.parametrize("failure", [broken, slow], ids=["500", "timeout"])
 async def test_a_turn_that_reached_rasa_is_not_sent_again(
-    make_client: Callable[[list[str]], RasaClient], serve: Serve, failure: Handler
+    make_client: MakeClient, serve: Serve, failure: Handler
 ) -> None:
     # A 500 or a timeout may come after Rasa processed the turn: a second
     # instance would process it twice. The person gets the 503 apology instead.
@@ -132,9 +132,88 @@ async def test_a_turn_that_reached_rasa_is_not_sent_again(
 
 
 async def test_no_instance_left_means_unavailable(
-    make_client: Callable[[list[str]], RasaClient],
+    make_client: MakeClient,
 ) -> None:
     client = make_client([f"http://127.0.0.1:{free_port()}", f"http://127.0.0.1:{free_port()}"])
     with pytest.raises(AssistantUnavailableError):
         await client.send_message(sender_id="s", message="hoi", metadata={})
     assert not await client.rasa_alive()
+
+
+class Overlap:
+    """A stand-in turn that takes a while; it records the turns at once and their order."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.now = 0
+        self.most = 0
+        self.order: list[str] = []
+
+    async def __call__(self, request: web.Request) -> web.StreamResponse:
+        self.now += 1
+        self.most = max(self.most, self.now)
+        self.order.append((await request.json())["message"])
+        await asyncio.sleep(self.seconds)
+        self.now -= 1
+        return web.json_response([{"recipient_id": "s", "text": "ok"}])
+
+
+async def _send_all(client: RasaClient, senders: list[str]) -> None:
+    async def send(number: int, sender: str) -> None:
+        await asyncio.sleep(number * 0.01)  # arrive in this order
+        await client.send_message(sender_id=sender, message=str(number), metadata={})
+
+    await asyncio.gather(*(send(number, sender) for number, sender in enumerate(senders)))
+
+
+async def test_one_instance_gets_one_turn_at_a_time_in_arrival_order(
+    make_client: MakeClient, serve: Serve
+) -> None:
+    turn = Overlap(0.05)
+    _, url = await serve(turn)
+    await _send_all(make_client([url], turns_in_flight=1), [f"s{n}" for n in range(5)])
+    assert turn.most == 1
+    assert turn.order == ["0", "1", "2", "3", "4"]
+
+
+async def test_without_a_limit_the_turns_overlap(make_client: MakeClient, serve: Serve) -> None:
+    turn = Overlap(0.05)
+    _, url = await serve(turn)
+    await _send_all(make_client([url], turns_in_flight=0), [f"s{n}" for n in range(5)])
+    assert turn.most > 1
+
+
+async def test_a_busy_instance_passes_the_turn_to_an_idle_one(
+    make_client: MakeClient, serve: Serve
+) -> None:
+    first, second = Overlap(0.2), Overlap(0.2)
+    (one, one_url), (two, two_url) = await serve(first), await serve(second)
+    # The same sender twice: both turns prefer the same instance.
+    await _send_all(make_client([one_url, two_url], turns_in_flight=1), ["s", "s"])
+    assert (one.turns, two.turns) == (1, 1)
+
+
+async def test_a_turn_that_waits_too_long_for_a_slot_gets_the_503(
+    make_client: MakeClient, serve: Serve
+) -> None:
+    _, url = await serve(Overlap(0.3))
+    client = make_client([url], turns_in_flight=1, slot_timeout_s=0.1)
+    results = await asyncio.gather(
+        client.send_message(sender_id="a", message="hoi", metadata={}),
+        client.send_message(sender_id="b", message="hoi", metadata={}),
+        return_exceptions=True,
+    )
+    assert [type(result) for result in results] == [list, AssistantUnavailableError]
+
+
+async def test_a_failed_turn_gives_its_slot_back(make_client: MakeClient, serve: Serve) -> None:
+    replies = [broken, answer]
+
+    async def fails_once(request: web.Request) -> web.StreamResponse:
+        return await replies.pop(0)(request)
+
+    _, url = await serve(fails_once)
+    client = make_client([url], turns_in_flight=1, slot_timeout_s=0.2)
+    with pytest.raises(AssistantUnavailableError):
+        await client.send_message(sender_id="s", message="hoi", metadata={})
+    assert await client.send_message(sender_id="s", message="hoi", metadata={})
