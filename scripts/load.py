@@ -6,7 +6,8 @@
 
 It starts the product (embedded by default; --production: PostgreSQL, Redis
 and two Rasa instances) plus as many bare Rasa servers on the same model
-without the action server, runs the same conversations against both (taking
+without the action server, on the same kind of stores (SQLite; or a
+PostgreSQL tracker database and Redis locks of their own), runs the same conversations against both (taking
 turns in four rounds, so a drift in the machine's speed hits both), and prints
 throughput, p50/p95/p99 latency and errors, and the overhead of gateway plus
 actions over bare Rasa. Figures, not pass/fail.
@@ -34,7 +35,7 @@ from typing import TypeVar
 
 import httpx
 
-from scripts.production import production_config
+from scripts.production import PRODUCTION_ENDPOINTS, production_config, recreate_database
 from scripts.stack import (
     RASA_BIN,
     ROOT,
@@ -57,6 +58,8 @@ CONVERSATIONS = (
      "weet ik niet", "ok"),
 )  # fmt: skip
 
+BARE_ENDPOINTS = "bot/rasa/endpoints.bare.yml"
+BARE_PRODUCTION_ENDPOINTS = "bot/rasa/endpoints.bare.production.yml"
 Send = Callable[[httpx.AsyncClient, str, str], Awaitable[bool]]
 Side = TypeVar("Side")
 
@@ -75,12 +78,16 @@ class Result:
         def pct(p: float) -> float:
             return ordered[min(len(ordered) - 1, int(len(ordered) * p))]
 
-        rate = len(ordered) / self.seconds
         return (
-            f"  {label:<28} {rate:6.1f} msg/s   p50 {statistics.median(ordered):6.0f} ms"
+            f"  {label:<28} {self.rate:6.1f} msg/s   p50 {statistics.median(ordered):6.0f} ms"
             f"   p95 {pct(0.95):6.0f} ms   p99 {pct(0.99):6.0f} ms"
-            f"   n={len(ordered)}   errors={self.errors}"
+            f"   mean {statistics.fmean(ordered):6.0f} ms   n={len(ordered)}   errors={self.errors}"
         )
+
+    @property
+    def rate(self) -> float:
+        """Answered messages per second."""
+        return len(self.latencies_ms) / self.seconds
 
 
 def gateway_sender(url: str) -> Send:
@@ -136,20 +143,35 @@ async def run_load(send: Send, *, users: int, seconds: float, think: bool) -> Re
     return result
 
 
-def start_bare_rasa(
-    model: Path, data_dir: Path, *, instances: int
-) -> tuple[list[subprocess.Popen[bytes]], list[str]]:
-    """As many plain `rasa run` servers as the product has, each with its own SQLite file."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    processes, urls = [], []
+def bare_rasa_environments(config: StackConfig, *, instances: int) -> list[dict[str, str]]:
+    """Each bare Rasa's environment, on the same kind of stores as the product."""
+    if config.endpoints == PRODUCTION_ENDPOINTS:
+        # One PostgreSQL tracker database of its own, shared as the product shares its one.
+        env = config.environment()
+        env["LEERWIJZER_TRACKER_PG_DB"] = f"{env['LEERWIJZER_TRACKER_PG_DB']}_bare"
+        recreate_database(env["LEERWIJZER_TRACKER_PG_DB"])
+        return [env] * instances
+    environments = []
     for number in range(instances):
+        env = config.environment()
+        env["LEERWIJZER_TRACKER_DB"] = str(config.data_dir / f"bare-tracker-{number}.db")
+        environments.append(env)
+    return environments
+
+
+def start_bare_rasa(config: StackConfig) -> tuple[list[subprocess.Popen[bytes]], list[str]]:
+    """As many plain `rasa run` servers as the product has, with no action server."""
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    production = config.endpoints == PRODUCTION_ENDPOINTS
+    endpoints = BARE_PRODUCTION_ENDPOINTS if production else BARE_ENDPOINTS
+    processes, urls = [], []
+    environments = bare_rasa_environments(config, instances=len(config.rasa_ports))
+    for number, env in enumerate(environments):
         port = free_port()
-        env = StackConfig(model_path=model, data_dir=data_dir).environment()
-        env["LEERWIJZER_TRACKER_DB"] = str(data_dir / f"bare-tracker-{number}.db")
-        log = (data_dir / f"bare-rasa-{number}.log").open("ab")
+        log = (config.data_dir / f"bare-rasa-{number}.log").open("ab")
         processes.append(subprocess.Popen(
             [str(RASA_BIN), "run", "--interface", "127.0.0.1", "--port", str(port),
-             "--model", str(model), "--endpoints", "bot/rasa/endpoints.bare.yml",
+             "--model", str(config.model_path), "--endpoints", endpoints,
              "--credentials", "bot/rasa/credentials.yml"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         ))  # fmt: skip
@@ -188,9 +210,7 @@ class BothSides:
 def product_and_bare(config: StackConfig) -> Iterator[BothSides]:
     stack = Stack(config)
     stack.start()
-    bare, bare_urls = start_bare_rasa(
-        config.model_path, config.data_dir, instances=len(config.rasa_ports)
-    )
+    bare, bare_urls = start_bare_rasa(config)
     try:
         stack.wait_ready(timeout_s=360)
         for url in bare_urls:
@@ -222,9 +242,14 @@ def in_turns(sides: Sequence[Side], rounds: int) -> Iterator[Side]:
 def compare(
     full_side: Send, bare_side: Send, *, users: int, seconds: float, think: bool, rounds: int = 4
 ) -> None:
-    """The same load on both sides, in short rounds taking turns, and the overhead at p50.
+    """The same load on both sides, in short rounds taking turns, and the overhead.
 
-    Each side's rounds are pooled.
+    Each side's rounds are pooled. With think time (an open load) the overhead
+    is the ratio at p50. Without (every person sends again at once: a closed
+    loop at full capacity) latency is the number of people over the capacity
+    (Little's law): the ratio of capacities (msg/s), which equals the ratio of
+    the mean latencies, says what each message costs. The p50 there says more
+    about how fairly each side orders its queue.
     """
     full, base = Result(), Result()
     for send, pooled in in_turns([(full_side, full), (bare_side, base)], rounds):
@@ -235,8 +260,12 @@ def compare(
     print(full.line("gateway + actions"))
     print(base.line("bare Rasa (no actions)"))
     if full.latencies_ms and base.latencies_ms:
-        ratio = statistics.median(full.latencies_ms) / statistics.median(base.latencies_ms)
-        print(f"  overhead of gateway + actions: x{ratio:.2f} at p50")
+        p50 = statistics.median(full.latencies_ms) / statistics.median(base.latencies_ms)
+        mean = statistics.fmean(full.latencies_ms) / statistics.fmean(base.latencies_ms)
+        print(
+            f"  overhead of gateway + actions: x{p50:.2f} at p50, x{mean:.2f} in mean latency,"
+            f" x{base.rate / full.rate:.2f} in capacity (msg/s)"
+        )
 
 
 def soak(stack: Stack, *, users: int, seconds: float) -> int:

@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, text
 from catalogue.build import build_catalogue
 from scripts.stack import StackConfig, free_port
 
+PRODUCTION_ENDPOINTS = "bot/rasa/endpoints.production.yml"
 POSTGRES_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 
@@ -62,7 +63,7 @@ def production_config(
         action_port=free_port(),
         database_url=catalogue_url,
         log_dir=data_dir / "logs",
-        endpoints="bot/rasa/endpoints.production.yml",
+        endpoints=PRODUCTION_ENDPOINTS,
         extra_env={
             "LEERWIJZER_TRACKER_PG_HOST": "127.0.0.1",
             "LEERWIJZER_TRACKER_PG_PORT": "5432",
