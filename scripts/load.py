@@ -7,8 +7,9 @@
 It starts the product (embedded by default; --production: PostgreSQL, Redis
 and two Rasa instances) plus as many bare Rasa servers on the same model
 without the action server, on the same kind of stores (SQLite; or a
-PostgreSQL tracker database and Redis locks of their own), runs the same conversations against both (taking
-turns in four rounds, so a drift in the machine's speed hits both), and prints
+PostgreSQL tracker database and Redis locks of their own), runs the same
+conversations against both (taking turns in four rounds, so a drift in the
+machine's speed hits both), and prints
 throughput, p50/p95/p99 latency and errors, and the overhead of gateway plus
 actions over bare Rasa. Figures, not pass/fail.
 
