@@ -8,9 +8,10 @@ retried when it certainly did not reach Rasa (no connection, or a 502/503/504
 in front of it): a timeout after sending could otherwise process it twice.
 
 Each instance gets at most `turns_in_flight` turns at once; the rest wait
-here, first come first served. Rasa interleaves the turns it holds at every
-custom action call, so one turn's NLU runs while another waits for the action
-server, and both finish late. One at a time, each runs to its end.
+here, first come first served (bot/gateway/rasa_slots.py). Rasa interleaves
+the turns it holds at every custom action call, so one turn's NLU runs while
+another waits for the action server, and both finish late. One at a time,
+each runs to its end.
 
 Every turn passes here, so this uses aiohttp rather than httpx, which the rest
 of the app uses: per request it costs a third of httpx's CPU (128 vs 445 us,
@@ -19,16 +20,14 @@ of the app uses: per request it costs a third of httpx's CPU (128 vs 445 us,
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
+
+from bot.gateway.rasa_slots import Instance, InstanceSlots, NoSlotInTimeError
 
 logger = logging.getLogger(__name__)
 _RETRYABLE_STATUS = {502, 503, 504}
@@ -50,35 +49,6 @@ def make_http_session(*, timeout_s: float, connect_timeout_s: float) -> aiohttp.
     )
 
 
-@dataclass
-class _Instance:
-    url: str
-    # None: no limit on the requests in flight.
-    slots: asyncio.Semaphore | None
-    # Requests of this gateway sent to it or waiting for one of its slots.
-    busy: int = 0
-
-    @asynccontextmanager
-    async def slot(self, *, wait_s: float) -> AsyncIterator[None]:
-        """Hold a slot while one request runs; no slot within wait_s is a 503."""
-        self.busy += 1
-        try:
-            if self.slots is None:
-                yield
-                return
-            try:
-                async with asyncio.timeout(wait_s):
-                    await self.slots.acquire()
-            except TimeoutError as error:
-                raise AssistantUnavailableError("rasa busy: no free slot in time") from error
-            try:
-                yield
-            finally:
-                self.slots.release()
-        finally:
-            self.busy -= 1
-
-
 class RasaClient:
     def __init__(
         self,
@@ -96,34 +66,36 @@ class RasaClient:
             raise ValueError("at least one Rasa URL is needed")
         self._http = http
         self._health_timeout = aiohttp.ClientTimeout(total=health_timeout_s)
-        self._instances = [
-            _Instance(
-                url.rstrip("/"), asyncio.Semaphore(turns_in_flight) if turns_in_flight else None
-            )
-            for url in rasa_urls
-        ]
-        self._slot_timeout_s = slot_timeout_s
+        self._slots = InstanceSlots(
+            [url.rstrip("/") for url in rasa_urls],
+            per_instance=turns_in_flight,
+            wait_s=slot_timeout_s,
+        )
         self._action_server_url = action_server_url.rstrip("/")
 
-    def _instances_for(self, sender_id: str) -> list[_Instance]:
-        """All instances, the least busy first; among equals the conversation's own."""
+    def _instances_for(self, sender_id: str, *, tried: list[Instance]) -> list[Instance]:
+        """Instances not tried yet, the least busy first; among equals the conversation's own."""
+        instances = self._slots.instances
         digest = hashlib.blake2b(sender_id.encode(), digest_size=4).digest()
-        first = int.from_bytes(digest, "big") % len(self._instances)
-        rotation = self._instances[first:] + self._instances[:first]
-        return sorted(rotation, key=lambda instance: instance.busy)  # stable: ties keep order
+        first = int.from_bytes(digest, "big") % len(instances)
+        rotation = [i for i in instances[first:] + instances[:first] if i not in tried]
+        return sorted(rotation, key=lambda instance: instance.in_flight)  # stable: ties keep order
 
     async def _request(self, method: str, path: str, *, sender_id: str, **kwargs: Any) -> Any:
         """Rasa's answer as parsed JSON (None for an empty body)."""
-        for instance in self._instances_for(sender_id):
+        tried: list[Instance] = []
+        while order := self._instances_for(sender_id, tried=tried):
             try:
-                async with (
-                    instance.slot(wait_s=self._slot_timeout_s),
-                    self._http.request(method, f"{instance.url}{path}", **kwargs) as response,
-                ):
-                    if response.status in _RETRYABLE_STATUS:
-                        logger.warning("rasa at %s answered %d", instance.url, response.status)
-                        continue
-                    raw = await response.read()
+                async with self._slots.hold(order) as instance:
+                    tried.append(instance)
+                    url = f"{instance.url}{path}"
+                    async with self._http.request(method, url, **kwargs) as response:
+                        if response.status in _RETRYABLE_STATUS:
+                            logger.warning("rasa at %s answered %d", instance.url, response.status)
+                            continue
+                        raw = await response.read()
+            except NoSlotInTimeError as error:
+                raise AssistantUnavailableError("rasa busy: no free slot in time") from error
             except _NOT_SENT as error:
                 logger.warning("rasa at %s unreachable (%s)", instance.url, type(error).__name__)
                 continue
@@ -191,7 +163,7 @@ class RasaClient:
 
     async def rasa_alive(self) -> bool:
         """True when at least one Rasa instance answers."""
-        for instance in self._instances:
+        for instance in self._slots.instances:
             if await self._healthy(f"{instance.url}/"):
                 return True
         return False

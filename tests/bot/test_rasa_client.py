@@ -217,3 +217,18 @@ async def test_a_failed_turn_gives_its_slot_back(make_client: MakeClient, serve:
     with pytest.raises(AssistantUnavailableError):
         await client.send_message(sender_id="s", message="hoi", metadata={})
     assert await client.send_message(sender_id="s", message="hoi", metadata={})
+
+
+async def test_turns_do_not_queue_behind_a_hanging_instance_while_another_answers(
+    make_client: MakeClient, serve: Serve
+) -> None:
+    # An instance still loading its model accepts connections and answers nothing.
+    hanging, quick = Overlap(0.45), Overlap(0.05)
+    (_, hanging_url), (fast, fast_url) = await serve(hanging), await serve(quick)
+    client = make_client([hanging_url, fast_url], turns_in_flight=1, slot_timeout_s=0.3)
+    # A conversation whose first turn goes to the hanging instance (all idle: its own).
+    sender = next(
+        f"s{n}" for n in range(50) if client._instances_for(f"s{n}", tried=[])[0].url == hanging_url
+    )
+    await _send_all(client, [sender] * 5)  # one stuck there, four after each other on the other
+    assert fast.turns == 4

@@ -176,3 +176,59 @@ class _Stub:
 
     class ctx:  # noqa: N801 - the attribute Rasa reads
         agent = None
+
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+PG_TRACKER_DB = "leerwijzer_test_launch_tracker"
+
+
+@pytest.fixture
+def pg_tracker_db() -> Any:
+    """An empty tracker database on this machine's PostgreSQL, dropped after the test."""
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {PG_TRACKER_DB} WITH (FORCE)"))
+        connection.execute(text(f"CREATE DATABASE {PG_TRACKER_DB}"))
+    yield admin
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {PG_TRACKER_DB} WITH (FORCE)"))
+    admin.dispose()
+
+
+def test_a_postgres_tracker_store_keeps_its_trackers_after_its_connections_are_cut(
+    monkeypatch: pytest.MonkeyPatch, pg_tracker_db: Any
+) -> None:
+    from rasa.core import tracker_store
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    monkeypatch.setattr(tracker_store, "create_engine_kwargs", tracker_store.create_engine_kwargs)
+    for name in ("retrieve", "retrieve_full_tracker", "save"):
+        monkeypatch.setattr(
+            tracker_store.SQLTrackerStore, name, getattr(tracker_store.SQLTrackerStore, name)
+        )
+    launch.tune_tracker_store_pools()
+    launch.retry_tracker_store_on_disconnect()
+    domain = Domain.from_dict({"slots": {"location": {"type": "text", "mappings": []}}})
+    store = tracker_store.SQLTrackerStore(
+        domain, dialect="postgresql", host="127.0.0.1", port=5432, db=PG_TRACKER_DB,
+        username="postgres", login_db="postgres",
+    )  # fmt: skip
+    events = [UserUttered("ik woon in Utrecht"), SlotSet("location", "utrecht")]
+    for round_ in range(2):
+        asyncio.run(store.save(DialogueStateTracker.from_events(f"s{round_}", events)))
+        # PostgreSQL restarts or an idle timeout: every pooled connection dies.
+        with pg_tracker_db.connect() as connection:
+            cut = connection.execute(
+                text(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                    " WHERE datname = :db AND pid <> pg_backend_pid()"
+                ),
+                {"db": PG_TRACKER_DB},
+            ).scalar()
+        assert cut, "the store held a connection to cut"
+        restored = asyncio.run(store.retrieve(f"s{round_}"))
+        assert restored is not None
+        assert restored.get_slot("location") == "utrecht"
+    store.engine.dispose()
