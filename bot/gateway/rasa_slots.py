@@ -56,11 +56,12 @@ class InstanceSlots:
             self._give_back(instance)
 
     async def _take(self, order: Sequence[Instance]) -> Instance:
-        if not self._waiters:
-            for instance in order:
-                if self._has_room(instance):
-                    instance.in_flight += 1
-                    return instance
+        # A slot is only ever free on an instance no waiter may use (_give_back
+        # hands each freed one on), so taking it jumps nobody's turn.
+        for instance in order:
+            if self._has_room(instance):
+                instance.in_flight += 1
+                return instance
         waiter = _Waiter(order, asyncio.get_running_loop().create_future())
         self._waiters.append(waiter)
         try:

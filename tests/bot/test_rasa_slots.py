@@ -84,6 +84,24 @@ async def test_a_waiter_is_not_given_an_instance_it_already_tried() -> None:
     await asyncio.gather(*busy, only_a, either)
 
 
+async def test_a_free_instance_is_taken_while_others_wait_for_another() -> None:
+    # The waiters tried "b" already (it failed them); a new turn may use it.
+    slots = InstanceSlots(["a", "b"], per_instance=1, wait_s=0.2)
+    a, b = slots.instances
+    release, waiting = asyncio.Event(), asyncio.Event()
+    got: list[str] = []
+    holder = asyncio.create_task(_hold_until(slots, [a], release, got))
+    await asyncio.sleep(0)
+    waiter = asyncio.create_task(_hold_until(slots, [a], waiting, got, "waiter"))
+    await asyncio.sleep(0)
+    async with slots.hold([b, a]) as instance:
+        assert instance is b
+    release.set()
+    waiting.set()
+    await asyncio.gather(holder, waiter)
+    assert got == ["a", "waiter"]
+
+
 async def test_a_wait_that_runs_out_leaves_the_queue_and_loses_no_slot() -> None:
     slots = InstanceSlots(["a"], per_instance=1, wait_s=0.05)
     release = asyncio.Event()
