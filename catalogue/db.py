@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine, event
+from collections.abc import Callable
+from typing import TypeVar
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+Read = TypeVar("Read")
 
 
 def make_engine(database_url: str) -> Engine:
@@ -11,6 +17,24 @@ def make_engine(database_url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
     return engine
+
+
+def read_once_more_on_a_cut(engine: Engine, read: Callable[[Connection], Read]) -> Read:
+    """Run a read; when the database cut its connection mid-statement, once more.
+
+    The ping at checkout cannot catch a cut that lands between the ping and
+    the statement (PostgreSQL restarted, failed over, or ended the session):
+    the PostgreSQL drill saw one 500 in 299 turns. The cut invalidated the
+    pool, so the second try runs on a new connection; a read is safe to repeat.
+    """
+    try:
+        with engine.connect() as connection:
+            return read(connection)
+    except DBAPIError as error:
+        if not error.connection_invalidated:
+            raise
+    with engine.connect() as connection:
+        return read(connection)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

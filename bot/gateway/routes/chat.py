@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, status
@@ -19,6 +20,7 @@ from bot.gateway.body import NO_BODY, read_json_body
 from bot.gateway.deps import LiveDep, LocksDep, RasaDep, SettingsDep
 from bot.gateway.rasa_client import AssistantUnavailableError
 from bot.gateway.schemas import ChatRequest, ChatResponse, Message
+from catalogue.db import read_once_more_on_a_cut
 
 logger = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["chat"])
@@ -120,9 +122,9 @@ def _app_data_turn(
     """
     factory: sessionmaker[Session] = request.app.state.console_sessions
     if chat_id is None:
-        with request.app.state.console_engine.connect() as connection:
-            if not has_active_handoff(connection, sender_id=sender_id):
-                return None
+        engine = request.app.state.console_engine
+        if not read_once_more_on_a_cut(engine, partial(has_active_handoff, sender_id=sender_id)):
+            return None
     with factory() as session, session.begin():
         if chat_id is not None:
             remember_telegram_chat(

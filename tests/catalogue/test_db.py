@@ -1,0 +1,55 @@
+"""Reads that survive PostgreSQL cutting their connection (catalogue/db.py)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Connection, create_engine, text
+from sqlalchemy.exc import OperationalError
+
+from catalogue.db import read_once_more_on_a_cut
+from scripts.production import POSTGRES_ADMIN_URL
+
+
+def _select_one(connection: Connection) -> int:
+    return int(connection.execute(text("SELECT 1")).scalar_one())
+
+
+def _cut_every_connection_to(database: str) -> int:
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        cut = connection.execute(
+            text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                " WHERE datname = :db AND pid <> pg_backend_pid()"
+            ),
+            {"db": database},
+        ).scalar_one()
+    admin.dispose()
+    return int(cut)
+
+
+def test_a_read_whose_connection_was_cut_runs_once_more(postgres_url: str) -> None:
+    # No ping at checkout: the cut lands as it would between a ping and the statement.
+    engine = create_engine(postgres_url)
+    assert read_once_more_on_a_cut(engine, _select_one) == 1  # a pooled connection now
+    assert _cut_every_connection_to(engine.url.database or "") >= 1
+    assert read_once_more_on_a_cut(engine, _select_one) == 1
+    # Without the second try the same cut reaches the caller.
+    assert _cut_every_connection_to(engine.url.database or "") >= 1
+    with pytest.raises(OperationalError), engine.connect() as connection:
+        _select_one(connection)
+    engine.dispose()
+
+
+def test_other_database_errors_are_not_run_again(postgres_url: str) -> None:
+    engine = create_engine(postgres_url)
+    calls: list[int] = []
+
+    def broken(connection: Connection) -> int:
+        calls.append(1)
+        return int(connection.execute(text("SELECT * FROM no_such_table")).scalar_one())
+
+    with pytest.raises(Exception, match="no_such_table"):
+        read_once_more_on_a_cut(engine, broken)
+    assert len(calls) == 1
+    engine.dispose()
