@@ -7,6 +7,7 @@ from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from catalogue.db import read_once_more_on_a_cut
+from scripts.pg_cut import cut_connections
 from scripts.production import POSTGRES_ADMIN_URL
 
 
@@ -14,28 +15,14 @@ def _select_one(connection: Connection) -> int:
     return int(connection.execute(text("SELECT 1")).scalar_one())
 
 
-def _cut_every_connection_to(database: str) -> int:
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        cut = connection.execute(
-            text(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                " WHERE datname = :db AND pid <> pg_backend_pid()"
-            ),
-            {"db": database},
-        ).scalar_one()
-    admin.dispose()
-    return int(cut)
-
-
 def test_a_read_whose_connection_was_cut_runs_once_more(postgres_url: str) -> None:
     # No ping at checkout: the cut lands as it would between a ping and the statement.
     engine = create_engine(postgres_url)
     assert read_once_more_on_a_cut(engine, _select_one) == 1  # a pooled connection now
-    assert _cut_every_connection_to(engine.url.database or "") >= 1
+    assert cut_connections(POSTGRES_ADMIN_URL, [engine.url.database or ""]) >= 1
     assert read_once_more_on_a_cut(engine, _select_one) == 1
     # Without the second try the same cut reaches the caller.
-    assert _cut_every_connection_to(engine.url.database or "") >= 1
+    assert cut_connections(POSTGRES_ADMIN_URL, [engine.url.database or ""]) >= 1
     with pytest.raises(OperationalError), engine.connect() as connection:
         _select_one(connection)
     engine.dispose()

@@ -12,6 +12,7 @@ from rasa.core.actions.action import RemoteAction
 from sqlalchemy import create_engine, text
 
 from bot.rasa import launch
+from scripts.pg_cut import cut_connections
 
 VALID = {
     "events": [{"event": "slot", "name": "location", "value": "Utrecht"}],
@@ -219,15 +220,7 @@ def test_a_postgres_tracker_store_keeps_its_trackers_after_its_connections_are_c
     for round_ in range(2):
         asyncio.run(store.save(DialogueStateTracker.from_events(f"s{round_}", events)))
         # PostgreSQL restarts or an idle timeout: every pooled connection dies.
-        with pg_tracker_db.connect() as connection:
-            cut = connection.execute(
-                text(
-                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                    " WHERE datname = :db AND pid <> pg_backend_pid()"
-                ),
-                {"db": PG_TRACKER_DB},
-            ).scalar()
-        assert cut, "the store held a connection to cut"
+        assert cut_connections(PG_ADMIN, [PG_TRACKER_DB]), "the store held a connection to cut"
         restored = asyncio.run(store.retrieve(f"s{round_}"))
         assert restored is not None
         assert restored.get_slot("location") == "utrecht"
