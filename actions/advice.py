@@ -163,7 +163,11 @@ def _give_paths(dispatcher: CollectingDispatcher, profile: Profile) -> list[dict
 
 
 class ActionAdviceResume(Action):
-    """After a side question: ask the intake question again."""
+    """After a side question: ask the intake question again.
+
+    Rasa does not call this while `advice_pending` is empty (bot/rasa/launch.py):
+    what it would do then must stay "nothing".
+    """
 
     def name(self) -> str:
         return "action_advice_resume"

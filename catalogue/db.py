@@ -19,6 +19,22 @@ def make_engine(database_url: str) -> Engine:
     return engine
 
 
+def make_reader_engine(database_url: str) -> Engine:
+    """An engine for a short read on every turn, always run by `read_once_more_on_a_cut`.
+
+    Autocommit: the read needs no BEGIN, and its connection goes back to the
+    pool without a ROLLBACK. No ping at checkout: a dead pooled connection
+    fails the read's own statement, and `read_once_more_on_a_cut` runs it again
+    on a new one. The handoff check on PostgreSQL took four round trips, now
+    one: 1.2 ms wall and 0.66 ms CPU before, 0.4-0.5 ms and 0.33 ms after
+    (3,000 reads, 2026-12-07).
+    """
+    engine = create_engine(database_url, isolation_level="AUTOCOMMIT")
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _enable_sqlite_foreign_keys)
+    return engine
+
+
 def read_once_more_on_a_cut(engine: Engine, read: Callable[[Connection], Read]) -> Read:
     """Run a read; when the database cut its connection mid-statement, once more.
 

@@ -31,10 +31,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import create_engine, text
 
 from bot.gateway.routes.chat import UNAVAILABLE_DETAIL
 from scripts.load import CONVERSATIONS
+from scripts.pg_cut import cut_connections
 from scripts.production import POSTGRES_ADMIN_URL, production_config
 from scripts.stack import ROOT, Stack
 
@@ -100,16 +100,7 @@ def terminate_postgres_connections(stack: Stack) -> Callable[[], None]:
             stack.config.extra_env["LEERWIJZER_APP_DATABASE_URL"],
         )
     ]
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(
-            text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE datname = ANY(:names) AND pid <> pg_backend_pid()"
-            ),
-            {"names": databases},
-        )
-    admin.dispose()
+    cut_connections(POSTGRES_ADMIN_URL, databases)
     return lambda: None  # the pools reconnect on their own
 
 

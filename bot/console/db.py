@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, event
 
-from catalogue.db import make_engine
+from catalogue.db import make_engine, make_reader_engine
 
 
-def make_app_engine(database_url: str) -> Engine:
-    engine = make_engine(database_url)
+def make_app_engine(database_url: str, *, reader: bool = False) -> Engine:
+    """reader: for the per-turn handoff check (see `catalogue.db.make_reader_engine`)."""
+    engine = make_reader_engine(database_url) if reader else make_engine(database_url)
     if engine.dialect.name == "sqlite":
         # WAL lets the gateway read while the action server writes a handoff.
         event.listen(engine, "connect", _sqlite_wal)

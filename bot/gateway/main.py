@@ -43,6 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # The embedded default makes its own tables; production runs the same migration.
         await asyncio.to_thread(upgrade_console, settings.app_database_url)
         console_engine = make_app_engine(settings.app_database_url)
+        handoff_reader = make_app_engine(settings.app_database_url, reader=True)
         async with make_http_session(
             timeout_s=settings.rasa_timeout_s, connect_timeout_s=settings.connect_timeout_s
         ) as http:
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.tracker_engine = tracker_engine
             app.state.sender_locks = SenderLocks()
             app.state.console_engine = console_engine
+            app.state.handoff_reader = handoff_reader
             app.state.console_sessions = make_session_factory(console_engine)
             app.state.login_throttle = LoginThrottle()
             app.state.live = LiveHub()
@@ -71,6 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 if webhook is not None:
                     await webhook.stop()
                 await app.state.delivery.close()
+        handoff_reader.dispose()
         console_engine.dispose()
         tracker_engine.dispose()
         engine.dispose()

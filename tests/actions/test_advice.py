@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from actions.advice import ActionAdvice, ActionAdviceResume
+from actions.advice_state import PENDING_SLOT
 from actions.catalogue_access import catalogue_sessions
 from actions.funding import ActionFundingAnswer, ActionFundingCheck
 from core.settings import get_settings
@@ -237,6 +238,9 @@ def test_resume_does_nothing_outside_the_intake_or_during_a_funding_question() -
     assert run(ActionAdviceResume(), tracker("", slots={})) == ([], {})
     paused = tracker("", slots={"advice_paused": "location", "funding_pending_fact": "age"})
     assert run(ActionAdviceResume(), paused) == ([], {})
+    # Rasa gives this empty answer itself while the slot is empty, without
+    # calling the action server (bot/rasa/launch.py: NOTHING_TO_DO_WHILE_EMPTY).
+    assert PENDING_SLOT == "advice_pending"
 
 
 def test_asking_again_after_the_paths_shows_them_again() -> None:

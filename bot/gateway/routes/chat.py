@@ -122,8 +122,8 @@ def _app_data_turn(
     """
     factory: sessionmaker[Session] = request.app.state.console_sessions
     if chat_id is None:
-        engine = request.app.state.console_engine
-        if not read_once_more_on_a_cut(engine, partial(has_active_handoff, sender_id=sender_id)):
+        reader = request.app.state.handoff_reader
+        if not read_once_more_on_a_cut(reader, partial(has_active_handoff, sender_id=sender_id)):
             return None
     with factory() as session, session.begin():
         if chat_id is not None:

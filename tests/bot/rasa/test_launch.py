@@ -225,3 +225,56 @@ def test_a_postgres_tracker_store_keeps_its_trackers_after_its_connections_are_c
         assert restored is not None
         assert restored.get_slot("location") == "utrecht"
     store.engine.dispose()
+
+
+def test_resume_is_not_sent_while_no_intake_question_waits(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from aiohttp import web
+    from rasa.core.channels import CollectingOutputChannel
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import SlotSet
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa.utils.endpoints import EndpointConfig
+
+    monkeypatch.setattr(RemoteAction, "run", RemoteAction.run)
+    launch.skip_calls_with_nothing_to_do()
+    domain = Domain.load(str(Path(__file__).parents[3] / "bot" / "domain.yml"))
+    asked: list[str] = []
+
+    async def webhook(request: web.Request) -> web.Response:
+        asked.append((await request.json())["next_action"])
+        return web.json_response({"events": [], "responses": [{"text": "Waar woon je?"}]})
+
+    async def run(action_name: str, pending: str | None) -> list[Any]:
+        app = web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        tracker = DialogueStateTracker("someone", domain.slots)
+        tracker.update(SlotSet("advice_pending", pending))
+        action = RemoteAction(action_name, EndpointConfig(url=f"http://127.0.0.1:{port}/webhook"))
+        try:
+            events: list[Any] = await action.run(
+                CollectingOutputChannel(),
+                TemplatedNaturalLanguageGenerator(domain.responses),
+                tracker,
+                domain,
+            )
+            return events
+        finally:
+            await runner.cleanup()
+
+    assert asyncio.run(run("action_advice_resume", None)) == []
+    assert asked == []
+    # A question waits: the action server is asked, and its answer kept.
+    assert [e.text for e in asyncio.run(run("action_advice_resume", "location"))] == [
+        "Waar woon je?"
+    ]
+    # Other actions are always sent.
+    assert len(asyncio.run(run("action_advice", None))) == 1
+    assert asked == ["action_advice_resume", "action_advice"]
