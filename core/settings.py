@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     # in the gateway, first come first served (bot/gateway/rasa_client.py says
     # why). 0: no limit.
     rasa_turns_in_flight: int = Field(default=1, ge=0)
+    # A turn still running after this long gives its slot back and goes on
+    # (bot/gateway/rasa_slots.py says why). Under `make load`, p99 is 0.2-0.4 s.
+    rasa_slot_lease_s: float = Field(default=2.0, gt=0)
 
     # Every outbound call has a deadline so that a dead dependency turns into
     # a 503 within seconds instead of a hanging request.

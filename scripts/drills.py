@@ -54,6 +54,9 @@ class DrillReport:
     requests: int = 0
     answered: int = 0
     apologies: int = 0
+    # Where the drill is; apologies are counted per phase, to see what caused them.
+    phase: str = "before the fault"
+    apologies_by_phase: dict[str, int] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
     conversations: int = 0
     intact: int = 0
@@ -68,6 +71,7 @@ class DrillReport:
             f"  {self.name:<26} {verdict}: {self.requests} requests, {self.answered} answered,"
             f" {self.apologies} Dutch apologies (503), {len(self.failures)} failures;"
             f" {self.intact}/{self.conversations} conversations intact after recovery"
+            + "".join(f"\n    apologies {p}: {n}" for p, n in self.apologies_by_phase.items())
         )
 
 
@@ -136,6 +140,7 @@ async def _turn(
         and (body.get("detail") == UNAVAILABLE_DETAIL)
     ):
         report.apologies += 1
+        report.apologies_by_phase[report.phase] = report.apologies_by_phase.get(report.phase, 0) + 1
     else:
         report.failures.append(f"{response.status_code} {str(body)[:80]} on '{text_}'")
 
@@ -189,10 +194,13 @@ async def run_drill(
 
     async def break_and_mend() -> None:
         await asyncio.sleep(seconds / 3)
+        report.phase = "while broken"
         recover = await asyncio.to_thread(fault, stack)
         await asyncio.sleep(seconds / 3)
+        report.phase = "while it restarts"
         await asyncio.to_thread(recover)
         await asyncio.to_thread(stack.wait_ready, 360)
+        report.phase = "after it is back"
 
     async with httpx.AsyncClient(timeout=30) as http:
         await asyncio.gather(break_and_mend(), *(person(n, c, http) for n, c in enumerate(chats)))

@@ -64,6 +64,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 health_timeout_s=settings.health_timeout_s,
                 turns_in_flight=settings.rasa_turns_in_flight,
                 slot_timeout_s=settings.rasa_timeout_s,
+                slot_lease_s=settings.rasa_slot_lease_s,
             )
             if webhook is not None:
                 await webhook.start()

@@ -59,9 +59,11 @@ class RasaClient:
         health_timeout_s: float,
         turns_in_flight: int = 0,
         slot_timeout_s: float = 15.0,
+        slot_lease_s: float = 2.0,
     ) -> None:
         """turns_in_flight: requests one instance gets at once (0: no limit);
-        slot_timeout_s: how long a request may wait for a slot before the 503."""
+        slot_timeout_s: how long a request may wait for a slot before the 503;
+        slot_lease_s: how long a request keeps its slot (bot/gateway/rasa_slots.py)."""
         if not rasa_urls:
             raise ValueError("at least one Rasa URL is needed")
         self._http = http
@@ -70,6 +72,7 @@ class RasaClient:
             [url.rstrip("/") for url in rasa_urls],
             per_instance=turns_in_flight,
             wait_s=slot_timeout_s,
+            lease_s=slot_lease_s,
         )
         self._action_server_url = action_server_url.rstrip("/")
 

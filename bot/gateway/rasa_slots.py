@@ -6,6 +6,16 @@ served, and takes whichever of its instances frees a slot first. A slot is
 handed straight to the first waiter that may use it, so a newcomer cannot
 jump the queue, and no request waits behind a slow or starting instance while
 another one is free.
+
+The limit is there for the CPU: Rasa runs the turns it holds interleaved.
+A turn that takes much longer than turns do (`lease_s`) is waiting, not
+computing: above all for its conversation's lock in Redis, which an
+instance killed mid-turn leaves held for Rasa's lock lifetime (60 s). It
+then gives its slot back while it goes on waiting, so the other
+conversations do not wait behind it (the "one Rasa instance killed" drill:
+19 turns found no slot within 15 s). Only one such turn per instance: an
+instance that hangs on every request keeps its slot on the next one, as
+before, instead of drawing a new request every `lease_s`.
 """
 
 from __future__ import annotations
@@ -24,8 +34,10 @@ class NoSlotInTimeError(Exception):
 @dataclass(eq=False)
 class Instance:
     url: str
-    # Requests of this gateway it is working on.
+    # Requests of this gateway it is working on, but for a parked one.
     in_flight: int = 0
+    # A request past its lease, running without a slot (at most one).
+    parked: bool = False
 
 
 @dataclass(eq=False)
@@ -36,11 +48,15 @@ class _Waiter:
 
 
 class InstanceSlots:
-    def __init__(self, urls: Sequence[str], *, per_instance: int, wait_s: float) -> None:
-        """per_instance: requests one instance gets at once, 0 for no limit."""
+    def __init__(
+        self, urls: Sequence[str], *, per_instance: int, wait_s: float, lease_s: float = 2.0
+    ) -> None:
+        """per_instance: requests one instance gets at once, 0 for no limit;
+        lease_s: after that long a request's slot is free again, its request still running."""
         self.instances = [Instance(url) for url in urls]
         self._per_instance = per_instance
         self._wait_s = wait_s
+        self._lease_s = lease_s
         self._waiters: deque[_Waiter] = deque()
 
     def _has_room(self, instance: Instance) -> bool:
@@ -50,10 +66,23 @@ class InstanceSlots:
     async def hold(self, order: Sequence[Instance]) -> AsyncIterator[Instance]:
         """A slot on the first instance in `order` with room, or the first one freed."""
         instance = await self._take(order)
+        parked = False
+
+        def park() -> None:
+            nonlocal parked
+            if not instance.parked:
+                instance.parked = parked = True
+                self._give_back(instance)
+
+        lease = asyncio.get_running_loop().call_later(self._lease_s, park)
         try:
             yield instance
         finally:
-            self._give_back(instance)
+            lease.cancel()
+            if parked:
+                instance.parked = False
+            else:
+                self._give_back(instance)
 
     async def _take(self, order: Sequence[Instance]) -> Instance:
         # A slot is only ever free on an instance no waiter may use (_give_back

@@ -138,3 +138,41 @@ async def test_without_a_limit_nobody_waits() -> None:
     slots = InstanceSlots(["a"], per_instance=0, wait_s=0.01)
     async with slots.hold(slots.instances), slots.hold(slots.instances):
         assert slots.instances[0].in_flight == 2
+
+
+async def test_a_request_past_its_lease_lets_the_next_one_in() -> None:
+    # The first request waits (a conversation lock left by a dead instance);
+    # the second one need not wait behind it.
+    slots = InstanceSlots(["a"], per_instance=1, wait_s=5, lease_s=0.05)
+    got: list[str] = []
+    first_done, second_done = asyncio.Event(), asyncio.Event()
+    first = asyncio.create_task(_hold_until(slots, slots.instances, first_done, got, "first"))
+    await asyncio.sleep(0)
+    second = asyncio.create_task(_hold_until(slots, slots.instances, second_done, got, "second"))
+    await asyncio.sleep(0.02)
+    assert got == ["first"]  # within the lease the slot is the first one's
+    await asyncio.sleep(0.06)
+    assert got == ["first", "second"]
+    second_done.set()
+    first_done.set()
+    await asyncio.gather(first, second)
+    instance = slots.instances[0]
+    assert (instance.in_flight, instance.parked) == (0, False)
+
+
+async def test_only_one_request_per_instance_runs_past_its_lease_without_a_slot() -> None:
+    # An instance that hangs on every request keeps the slot of the second one.
+    slots = InstanceSlots(["a"], per_instance=1, wait_s=5, lease_s=0.03)
+    got: list[str] = []
+    done = asyncio.Event()
+    tasks = []
+    for label in ("first", "second", "third"):
+        tasks.append(asyncio.create_task(_hold_until(slots, slots.instances, done, got, label)))
+        await asyncio.sleep(0)
+    await asyncio.sleep(0.2)
+    assert got == ["first", "second"]
+    done.set()
+    await asyncio.gather(*tasks)
+    assert got == ["first", "second", "third"]
+    instance = slots.instances[0]
+    assert (instance.in_flight, instance.parked) == (0, False)
