@@ -2,7 +2,7 @@
 
     .venvs/rasa/bin/python -m bot.rasa.launch run --enable-api ...   # `rasa`'s arguments
 
-Six changes (the first measured on its own under load on 2 cores):
+Seven changes (the first measured on its own under load on 2 cores):
 
 - Rasa checks every action server response with `jsonschema.validate`, which
   first re-checks Rasa's own response schema against the JSON Schema
@@ -24,9 +24,11 @@ Six changes (the first measured on its own under load on 2 cores):
   one session with kept-alive connections (15 s, under the action server's
   120 s), closed when the server stops.
 - `action_advice_resume` is not sent to the action server while no intake
-  question waits (`advice_pending` is empty): it would answer with nothing.
-  A call costs Rasa and the action server about a millisecond of CPU each;
-  most side answers come outside the intake.
+  question waits (`advice_pending` is empty): it would answer with nothing,
+  and each call costs Rasa a tracker sent and an answer checked, and the
+  action server a request.
+- Rasa's structured log lines leave out what people said (see
+  `keep_conversations_out_of_logs`).
 """
 
 from __future__ import annotations
@@ -226,6 +228,42 @@ def skip_calls_with_nothing_to_do() -> None:
     RemoteAction.run = run_unless_nothing_to_do
 
 
+# What Rasa's structured log lines may carry of a conversation: the keys its
+# own anonymizer would hand to Rasa Pro's anonymization pipeline (3.6).
+_PERSONAL_LOG_KEYS = frozenset(
+    (
+        "text", "response_text", "user_text", "slot_values", "parse_data_text",
+        "parse_data_entities", "prediction_events", "tracker_latest_message",
+        "prefilled_slots", "message", "response", "slot_candidates", "rasa_event",
+        "rasa_events", "tracker_states", "current_states", "old_states", "successes",
+        "current_entity", "next_entity", "states", "entity", "token_text",
+        "user_message", "json_message",
+    )
+)  # fmt: skip
+REDACTED = "[redacted]"
+
+
+def _redact(_logger: Any, _method: str, event_dict: dict[str, Any]) -> dict[str, Any]:
+    for key in _PERSONAL_LOG_KEYS.intersection(event_dict):
+        event_dict[key] = REDACTED
+    return event_dict
+
+
+def keep_conversations_out_of_logs() -> None:
+    """Rasa's structured log lines without what people said.
+
+    Rasa 3.6 open source logs them as they are: a turn whose client gave up
+    logs `rest.message.received.timeout` with the message text at ERROR (seen
+    in the Rasa drill). Its anonymizer step only redacts with Rasa Pro's
+    pipeline; this one redacts those keys always. Rasa's registered
+    anonymization pipeline is not used: with one, Rasa loads the tracker once
+    more on every turn.
+    """
+    from rasa.utils import log_utils
+
+    log_utils._anonymizer = _redact
+
+
 def main() -> None:
     # `python -m` put the working directory first on the path, ahead of the
     # libraries (our catalogue/ package and PyPI's `catalogue` share a name).
@@ -238,6 +276,7 @@ def main() -> None:
     retry_tracker_store_on_disconnect()
     keep_endpoint_connections()
     skip_calls_with_nothing_to_do()
+    keep_conversations_out_of_logs()
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"

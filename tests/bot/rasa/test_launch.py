@@ -278,3 +278,27 @@ def test_resume_is_not_sent_while_no_intake_question_waits(
     # Other actions are always sent.
     assert len(asyncio.run(run("action_advice", None))) == 1
     assert asked == ["action_advice_resume", "action_advice"]
+
+
+def test_rasa_log_lines_leave_out_what_people_said(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    import structlog
+    from rasa.utils import log_utils
+
+    monkeypatch.setattr(log_utils, "_anonymizer", log_utils._anonymizer)
+    launch.keep_conversations_out_of_logs()
+    log_utils.configure_structlog(logging.INFO)
+    try:
+        with caplog.at_level(logging.INFO):
+            # The line Rasa's REST channel logs when the gateway gave up on a turn.
+            structlog.get_logger().error(
+                "rest.message.received.timeout", text="ik woon in Utrecht", sender_id="x"
+            )
+    finally:
+        structlog.reset_defaults()
+    assert "rest.message.received.timeout" in caplog.text
+    assert launch.REDACTED in caplog.text
+    assert "Utrecht" not in caplog.text
