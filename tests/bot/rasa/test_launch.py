@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +132,24 @@ def test_other_database_errors_are_not_retried() -> None:
     assert flaky.calls == 1
 
 
+@asynccontextmanager
+async def _webhook_server(handler: Any) -> AsyncIterator[str]:
+    """A real HTTP server on a free port answering POST /webhook; yields its URL."""
+    from aiohttp import web
+
+    app = web.Application()
+    app.router.add_post("/webhook", handler)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    try:
+        yield f"http://127.0.0.1:{port}/webhook"
+    finally:
+        await runner.cleanup()
+
+
 def test_endpoint_requests_share_one_kept_alive_connection(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -147,15 +167,8 @@ def test_endpoint_requests_share_one_kept_alive_connection(
         return web.json_response({"events": [], "responses": []})
 
     async def scenario() -> bool:
-        app = web.Application()
-        app.router.add_post("/webhook", webhook)
-        runner = web.AppRunner(app)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        endpoint = EndpointConfig(url=f"http://127.0.0.1:{port}/webhook")
-        try:
+        async with _webhook_server(webhook) as url:
+            endpoint = EndpointConfig(url=url)
             for _ in range(3):
                 assert await endpoint.request(json={"next_action": "x"}, method="post") == {
                     "events": [],
@@ -164,8 +177,6 @@ def test_endpoint_requests_share_one_kept_alive_connection(
             session = endpoint._kept_session[1]
             await rasa_run.close_resources(_Stub(), asyncio.get_running_loop())
             return bool(session.closed)
-        finally:
-            await runner.cleanup()
 
     assert asyncio.run(scenario()) is True
     assert len(client_ports) == 3
@@ -248,26 +259,16 @@ def test_resume_is_not_sent_while_no_intake_question_waits(
         return web.json_response({"events": [], "responses": [{"text": "Waar woon je?"}]})
 
     async def run(action_name: str, pending: str | None) -> list[Any]:
-        app = web.Application()
-        app.router.add_post("/webhook", webhook)
-        runner = web.AppRunner(app)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         tracker = DialogueStateTracker("someone", domain.slots)
         tracker.update(SlotSet("advice_pending", pending))
-        action = RemoteAction(action_name, EndpointConfig(url=f"http://127.0.0.1:{port}/webhook"))
-        try:
-            events: list[Any] = await action.run(
+        async with _webhook_server(webhook) as url:
+            events: list[Any] = await RemoteAction(action_name, EndpointConfig(url=url)).run(
                 CollectingOutputChannel(),
                 TemplatedNaturalLanguageGenerator(domain.responses),
                 tracker,
                 domain,
             )
             return events
-        finally:
-            await runner.cleanup()
 
     assert asyncio.run(run("action_advice_resume", None)) == []
     assert asked == []
