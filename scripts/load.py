@@ -10,8 +10,9 @@ without the action server, on the same kind of stores (SQLite; or a
 PostgreSQL tracker database and Redis locks of their own), runs the same
 conversations against both (taking turns in four rounds, so a drift in the
 machine's speed hits both), and prints
-throughput, p50/p95/p99 latency and errors, and the overhead of gateway plus
-actions over bare Rasa. Figures, not pass/fail.
+throughput, p50/p95/p99 and mean latency and errors, and the overhead of
+gateway plus actions over bare Rasa at p50, in mean latency and in capacity.
+Figures, not pass/fail.
 
 --soak: 25 people with think time for 10 minutes (--seconds to change), no
 bare Rasa; the resident memory of every process at start and end, and growth.
