@@ -16,9 +16,9 @@ Seven changes (the first measured on its own under load on 2 cores):
   other instead of failing). A power cut may lose the last turns; a crash of
   the process loses nothing.
 - SQLite tracker store connections are kept in a pool instead of opened per
-  read and save; PostgreSQL ones are pinged before use, and a tracker store
-  read or write whose connection was cut runs once more on a new one (the
-  PostgreSQL fault drill).
+  read and save; a tracker store read or write whose connection was cut runs
+  once more on a new one (the PostgreSQL fault drill), instead of a ping
+  before every use.
 - Rasa opens a new HTTP session, and so a new TCP connection, for every
   custom action call, and closes it after one request. Each endpoint now keeps
   one session with kept-alive connections (15 s, under the action server's
@@ -97,18 +97,18 @@ def use_sqlite_wal() -> None:
 
 
 def tune_tracker_store_pools() -> None:
-    """Pooled connections for SQLite tracker stores; a ping before use for the others.
+    """Pooled connections for SQLite tracker stores.
 
     SQLAlchemy 1.4 gives a SQLite file a `NullPool`: every tracker read and
     save opened a new connection (and ran the WAL pragmas again), about 0.7 ms
     of the Rasa process's CPU per turn (py-spy). A `QueuePool` keeps them; a
     connection goes back rolled back, so no read sees an old snapshot.
 
-    Rasa's tracker store treats any database error as "no tracker" and starts
-    the conversation afresh. After PostgreSQL closed a connection (restart,
-    failover, an idle timeout), the first turn on it would lose its state; a
-    ping finds the dead connection and opens a new one instead. A SQLite
-    file cannot go away like that, so it is not pinged.
+    PostgreSQL engines keep Rasa's settings and are not pinged at checkout:
+    a read or save on a connection PostgreSQL closed fails its first statement
+    and runs once more on a new one (`retry_tracker_store_on_disconnect`). A
+    ping was two more round trips per turn (a read and a save), and it could
+    not catch a cut between the ping and the statement anyway.
     """
     from rasa.core import tracker_store
     from sqlalchemy.engine import make_url
@@ -119,7 +119,7 @@ def tune_tracker_store_pools() -> None:
     def tuned(url: Any) -> dict[str, Any]:
         kwargs = original(url)
         if make_url(url).get_backend_name() != "sqlite":
-            return {**kwargs, "pool_pre_ping": True}
+            return kwargs
         # Rasa's loop thread uses a connection at a time; the pool hands it on.
         return {**kwargs, "poolclass": QueuePool, "connect_args": {"check_same_thread": False}}
 
@@ -147,10 +147,12 @@ def _retry_once_on_disconnect(method: Any) -> Any:
 def retry_tracker_store_on_disconnect() -> None:
     """Run a tracker store read or write again when its connection was cut.
 
-    A ping at checkout cannot help a statement already running when
-    PostgreSQL closes the connection. Rasa would treat the error as "no
-    tracker" and start the conversation afresh (the fault drill saw 2 of 20
-    conversations get a second session); one retry on a new connection keeps them.
+    PostgreSQL closes connections when it restarts, fails over or ends a
+    session; a pooled one fails its next statement. Rasa would treat the error
+    as "no tracker" and start the conversation afresh (the fault drill saw 2
+    of 20 conversations get a second session). The cut invalidates the pool,
+    so the one retry runs on a new connection; a read is safe to repeat, and a
+    save whose transaction was rolled back stores what is not stored yet.
     """
     from rasa.core.tracker_store import SQLTrackerStore
 

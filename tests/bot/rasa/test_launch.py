@@ -52,14 +52,18 @@ def test_sqlite_engines_open_in_wal_mode(tmp_path: Path) -> None:
     engine.dispose()
 
 
-def test_tracker_store_engines_ping_their_connections(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_postgres_tracker_store_engines_keep_rasas_settings_without_a_ping(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from rasa.core import tracker_store
 
+    stock = tracker_store.create_engine_kwargs("postgresql://u@h/db")
     monkeypatch.setattr(tracker_store, "create_engine_kwargs", tracker_store.create_engine_kwargs)
     launch.tune_tracker_store_pools()
     kwargs = tracker_store.create_engine_kwargs("postgresql://u@h/db")
-    assert kwargs["pool_pre_ping"] is True
-    assert kwargs["pool_size"] > 0  # Rasa's own settings kept
+    assert kwargs == stock  # a cut connection is retried instead (test below)
+    assert "pool_pre_ping" not in kwargs
+    assert kwargs["pool_size"] > 0
 
 
 def test_a_sqlite_tracker_store_reuses_its_connection(
@@ -235,6 +239,14 @@ def test_a_postgres_tracker_store_keeps_its_trackers_after_its_connections_are_c
         restored = asyncio.run(store.retrieve(f"s{round_}"))
         assert restored is not None
         assert restored.get_slot("location") == "utrecht"
+        # A save on a cut connection stores the new events once.
+        assert cut_connections(PG_ADMIN, [PG_TRACKER_DB]), "the store held a connection to cut"
+        restored.update(SlotSet("location", "enschede"))
+        asyncio.run(store.save(restored))
+        again = asyncio.run(store.retrieve(f"s{round_}"))
+        assert again is not None
+        assert again.get_slot("location") == "enschede"
+        assert len(again.events) == len(events) + 1
     store.engine.dispose()
 
 
