@@ -117,7 +117,7 @@ def tune_tracker_store_pools() -> None:
     original = tracker_store.create_engine_kwargs
 
     def tuned(url: Any) -> dict[str, Any]:
-        kwargs = original(url)
+        kwargs: dict[str, Any] = original(url)
         if make_url(url).get_backend_name() != "sqlite":
             return kwargs
         # Rasa's loop thread uses a connection at a time; the pool hands it on.
