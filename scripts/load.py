@@ -2,7 +2,7 @@
 
     make load                         # 50 users with 1-3 s think time, then no-wait
     .venvs/app/bin/python -m scripts.load MODEL --users 50 --seconds 60 [--no-wait]
-        [--production] [--soak]
+        [--production] [--soak] [--rounds 4]
 
 It starts the product (embedded by default; --production: PostgreSQL, Redis
 and two Rasa instances) plus as many bare Rasa servers on the same model
@@ -11,7 +11,8 @@ PostgreSQL tracker database and Redis locks of their own), runs the same
 conversations against both (taking turns in four rounds, so a drift in the
 machine's speed hits both), and prints
 throughput, p50/p95/p99 and mean latency and errors, and the overhead of
-gateway plus actions over bare Rasa at p50, in mean latency and in capacity.
+gateway plus actions over bare Rasa at p50, in mean latency and in capacity,
+pooled and for each round (--rounds: how many turns each side takes).
 Figures, not pass/fail.
 
 --soak: 25 people with think time for 10 minutes (--seconds to change), no
@@ -254,20 +255,36 @@ def compare(
     about how fairly each side orders its queue.
     """
     full, base = Result(), Result()
-    for send, pooled in in_turns([(full_side, full), (bare_side, base)], rounds):
+    rounds_run: list[tuple[Result, Result]] = []
+    parts: dict[str, Result] = {}
+    sides = [(full_side, full, "full"), (bare_side, base, "bare")]
+    for send, pooled, name in in_turns(sides, rounds):
         part = asyncio.run(run_load(send, users=users, seconds=seconds / rounds, think=think))
         pooled.latencies_ms += part.latencies_ms
         pooled.errors += part.errors
         pooled.seconds += part.seconds
+        parts[name] = part
+        if len(parts) == 2:
+            rounds_run.append((parts.pop("full"), parts.pop("bare")))
     print(full.line("gateway + actions"))
     print(base.line("bare Rasa (no actions)"))
     if full.latencies_ms and base.latencies_ms:
-        p50 = statistics.median(full.latencies_ms) / statistics.median(base.latencies_ms)
-        mean = statistics.fmean(full.latencies_ms) / statistics.fmean(base.latencies_ms)
         print(
-            f"  overhead of gateway + actions: x{p50:.2f} at p50, x{mean:.2f} in mean latency,"
-            f" x{base.rate / full.rate:.2f} in capacity (msg/s)"
+            f"  overhead of gateway + actions: x{p50_ratio(full, base):.2f} at p50,"
+            f" x{statistics.fmean(full.latencies_ms) / statistics.fmean(base.latencies_ms):.2f}"
+            f" in mean latency, x{base.rate / full.rate:.2f} in capacity (msg/s)"
         )
+    # How much one round pair differs from the next: a pooled ratio inside
+    # that spread is a measurement, one outside it would be luck.
+    pairs = [(f, b) for f, b in rounds_run if f.latencies_ms and b.latencies_ms]
+    if len(pairs) > 1:
+        at_p50 = " ".join(f"x{p50_ratio(f, b):.2f}" for f, b in pairs)
+        in_capacity = " ".join(f"x{b.rate / f.rate:.2f}" for f, b in pairs)
+        print(f"  each round: at p50 {at_p50}, in capacity {in_capacity}")
+
+
+def p50_ratio(full: Result, base: Result) -> float:
+    return statistics.median(full.latencies_ms) / statistics.median(base.latencies_ms)
 
 
 def soak(stack: Stack, *, users: int, seconds: float) -> int:
@@ -300,6 +317,7 @@ def main() -> int:
     parser.add_argument("--no-wait", action="store_true", help="only the no-think-time run")
     parser.add_argument("--production", action="store_true", help="PostgreSQL, Redis, 2 Rasa")
     parser.add_argument("--soak", action="store_true", help="25 people for 10 minutes, memory")
+    parser.add_argument("--rounds", type=int, default=4, help="turns each side takes per load")
     args = parser.parse_args()
 
     data_dir = ROOT / "var" / "load"
@@ -317,10 +335,16 @@ def main() -> int:
         print(f"set-up: {setup}, {instances} Rasa instances; bare Rasa: {instances} instances")
         print(f"{args.users} users; {seconds:.0f} s per run")
         print("one person at a time (no queueing: what each turn costs):")
-        compare(sides.product, sides.bare, users=1, seconds=min(seconds, 20), think=False)
+        compare(
+            sides.product, sides.bare, users=1, seconds=min(seconds, 20), think=False,
+            rounds=args.rounds,
+        )  # fmt: skip
         for think in [False] if args.no_wait else [True, False]:
             print("think 1-3 s:" if think else "no wait (raw capacity):")
-            compare(sides.product, sides.bare, users=args.users, seconds=seconds, think=think)
+            compare(
+                sides.product, sides.bare, users=args.users, seconds=seconds, think=think,
+                rounds=args.rounds,
+            )  # fmt: skip
         print("resident memory (MiB):")
         for name, mib in sides.stack.resident_mib().items():
             print(f"  {name:<10} {mib:7.0f}")
