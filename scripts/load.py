@@ -254,18 +254,11 @@ def compare(
     the mean latencies, says what each message costs. The p50 there says more
     about how fairly each side orders its queue.
     """
-    full, base = Result(), Result()
-    rounds_run: list[tuple[Result, Result]] = []
-    parts: dict[str, Result] = {}
-    sides = [(full_side, full, "full"), (bare_side, base, "bare")]
-    for send, pooled, name in in_turns(sides, rounds):
-        part = asyncio.run(run_load(send, users=users, seconds=seconds / rounds, think=think))
-        pooled.latencies_ms += part.latencies_ms
-        pooled.errors += part.errors
-        pooled.seconds += part.seconds
-        parts[name] = part
-        if len(parts) == 2:
-            rounds_run.append((parts.pop("full"), parts.pop("bare")))
+    full_runs: list[Result] = []
+    bare_runs: list[Result] = []
+    for send, runs in in_turns([(full_side, full_runs), (bare_side, bare_runs)], rounds):
+        runs.append(asyncio.run(run_load(send, users=users, seconds=seconds / rounds, think=think)))
+    full, base = pooled(full_runs), pooled(bare_runs)
     print(full.line("gateway + actions"))
     print(base.line("bare Rasa (no actions)"))
     if full.latencies_ms and base.latencies_ms:
@@ -276,11 +269,21 @@ def compare(
         )
     # How much one round pair differs from the next: a pooled ratio inside
     # that spread is a measurement, one outside it would be luck.
+    rounds_run = zip(full_runs, bare_runs, strict=True)
     pairs = [(f, b) for f, b in rounds_run if f.latencies_ms and b.latencies_ms]
     if len(pairs) > 1:
         at_p50 = " ".join(f"x{p50_ratio(f, b):.2f}" for f, b in pairs)
         in_capacity = " ".join(f"x{b.rate / f.rate:.2f}" for f, b in pairs)
         print(f"  each round: at p50 {at_p50}, in capacity {in_capacity}")
+
+
+def pooled(runs: Sequence[Result]) -> Result:
+    """One side's rounds as one result."""
+    return Result(
+        latencies_ms=[ms for run in runs for ms in run.latencies_ms],
+        errors=sum(run.errors for run in runs),
+        seconds=sum(run.seconds for run in runs),
+    )
 
 
 def p50_ratio(full: Result, base: Result) -> float:
