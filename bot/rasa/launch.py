@@ -2,13 +2,9 @@
 
     .venvs/rasa/bin/python -m bot.rasa.launch run --enable-api ...   # `rasa`'s arguments
 
-Seven changes (the first measured on its own under load on 2 cores):
+Changes to how Rasa calls the action server are in `bot/rasa/action_calls.py`.
+Here, the tracker store and the logs:
 
-- Rasa checks every action server response with `jsonschema.validate`, which
-  first re-checks Rasa's own response schema against the JSON Schema
-  metaschema. That re-check was 37% of the Rasa process's CPU (py-spy), 24 ms
-  per custom action call. We keep the check and its error message; the schema
-  is checked once, at start-up (0.3 ms per call).
 - SQLite tracker stores open in WAL mode. Rasa's tracker store is synchronous:
   each saved turn blocks the server until the commit is on disk. WAL commits
   append to a log, the gateway reads transcripts while Rasa writes, and two
@@ -19,14 +15,6 @@ Seven changes (the first measured on its own under load on 2 cores):
   read and save; a tracker store read or write whose connection was cut runs
   once more on a new one (the PostgreSQL fault drill), instead of a ping
   before every use.
-- Rasa opens a new HTTP session, and so a new TCP connection, for every
-  custom action call, and closes it after one request. Each endpoint now keeps
-  one session with kept-alive connections (15 s, under the action server's
-  120 s), closed when the server stops.
-- `action_advice_resume` is not sent to the action server while no intake
-  question waits (`advice_pending` is empty): it would answer with nothing,
-  and each call costs Rasa a tracker sent and an answer checked, and the
-  action server a request.
 - Rasa's structured log lines leave out what people said (see
   `keep_conversations_out_of_logs`).
 """
@@ -39,44 +27,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-logger = logging.getLogger(__name__)
-
-_DOCS_HINT = (
-    ". Failed to validate Action server response from API, make sure your response from"
-    " the Action endpoint is valid. For more information about the format visit {docs}"
-    "/custom-actions"
+from bot.rasa.action_calls import (
+    install_compiled_action_validation,
+    keep_endpoint_connections,
+    send_recent_events_only,
+    skip_calls_with_nothing_to_do,
 )
 
-
-@functools.cache
-def _action_response_validator() -> Any:
-    from jsonschema.validators import validator_for
-    from rasa.core.actions.action import RemoteAction
-
-    schema = RemoteAction.action_response_format_spec()
-    # The same validator class `jsonschema.validate` would pick for this schema.
-    validator_class = validator_for(schema)
-    validator_class.check_schema(schema)
-    return validator_class(schema)
-
-
-def _validate_action_result(self: Any, result: dict[str, Any]) -> bool:
-    """`RemoteAction._validate_action_result` with the compiled validator."""
-    from jsonschema.exceptions import best_match
-    from rasa.shared.constants import DOCS_BASE_URL
-
-    error = best_match(_action_response_validator().iter_errors(result))
-    if error is not None:
-        error.message += _DOCS_HINT.format(docs=DOCS_BASE_URL)
-        raise error
-    return True
-
-
-def install_compiled_action_validation() -> None:
-    from rasa.core.actions.action import RemoteAction
-
-    _action_response_validator()  # a broken schema fails here, at start-up
-    RemoteAction._validate_action_result = _validate_action_result
+logger = logging.getLogger(__name__)
 
 
 def _sqlite_wal(dbapi_connection: Any, _connection_record: Any) -> None:
@@ -160,76 +118,6 @@ def retry_tracker_store_on_disconnect() -> None:
         setattr(SQLTrackerStore, name, _retry_once_on_disconnect(getattr(SQLTrackerStore, name)))
 
 
-class _KeptSession:
-    """`async with` on a shared session, leaving it open for the next request."""
-
-    def __init__(self, session: Any) -> None:
-        self._session = session
-
-    async def __aenter__(self) -> Any:
-        return self._session
-
-    async def __aexit__(self, *_: object) -> None:
-        return None
-
-
-_kept_sessions: list[Any] = []
-
-
-def keep_endpoint_connections() -> None:
-    """One HTTP session per endpoint (action server, model server) per event loop."""
-    import asyncio
-
-    from rasa.core import run as rasa_run
-    from rasa.utils.endpoints import EndpointConfig
-
-    new_session = EndpointConfig.session
-
-    def kept_session(self: Any) -> _KeptSession:
-        loop = asyncio.get_running_loop()
-        kept = self.__dict__.get("_kept_session")
-        if kept is None or kept[0] is not loop or kept[1].closed:
-            kept = (loop, new_session(self))
-            self._kept_session = kept
-            _kept_sessions.append(kept[1])
-        return _KeptSession(kept[1])
-
-    close_resources = rasa_run.close_resources
-
-    async def close_resources_and_sessions(app: Any, loop: Any) -> None:
-        await close_resources(app, loop)
-        while _kept_sessions:
-            await _kept_sessions.pop().close()
-
-    EndpointConfig.session = kept_session
-    rasa_run.close_resources = close_resources_and_sessions
-
-
-# Custom actions with nothing to do while a slot is empty, by that slot. In
-# the load conversations 159 of 180 calls of action_advice_resume came after
-# a side answer outside the intake, and the action server answered "no
-# events, no messages" (actions/advice.py: ActionAdviceResume).
-NOTHING_TO_DO_WHILE_EMPTY = {"action_advice_resume": "advice_pending"}
-
-
-def skip_calls_with_nothing_to_do() -> None:
-    """Rasa gives the action server's empty answer itself while the slot is empty."""
-    from rasa.core.actions.action import RemoteAction
-
-    run = RemoteAction.run
-
-    @functools.wraps(run)
-    async def run_unless_nothing_to_do(
-        self: Any, output_channel: Any, nlg: Any, tracker: Any, domain: Any
-    ) -> Any:
-        slot = NOTHING_TO_DO_WHILE_EMPTY.get(self.name())
-        if slot is not None and tracker.get_slot(slot) is None:
-            return []
-        return await run(self, output_channel, nlg, tracker, domain)
-
-    RemoteAction.run = run_unless_nothing_to_do
-
-
 # What Rasa's structured log lines may carry of a conversation: the keys its
 # own anonymizer would hand to Rasa Pro's anonymization pipeline (3.6).
 _PERSONAL_LOG_KEYS = frozenset(
@@ -273,11 +161,12 @@ def main() -> None:
     if sys.path and Path(sys.path[0] or ".").resolve() == Path.cwd().resolve():
         sys.path.pop(0)
     install_compiled_action_validation()
+    keep_endpoint_connections()
+    skip_calls_with_nothing_to_do()
+    send_recent_events_only()
     use_sqlite_wal()
     tune_tracker_store_pools()
     retry_tracker_store_on_disconnect()
-    keep_endpoint_connections()
-    skip_calls_with_nothing_to_do()
     keep_conversations_out_of_logs()
     from rasa.__main__ import main as rasa_main
 

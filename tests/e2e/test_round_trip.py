@@ -89,6 +89,22 @@ def test_gibberish_gets_the_fallback(stack: Stack) -> None:
     assert "begreep ik niet" in texts
 
 
+def _handoffs(response: httpx.Response) -> list[dict[str, Any]]:
+    return [m for m in response.json()["messages"] if m.get("custom", {}).get("type") == "handoff"]
+
+
+def test_two_misunderstood_messages_in_a_row_bring_a_counsellor(stack: Stack) -> None:
+    # Later in a conversation: the action sees the recent events only
+    # (bot/rasa/action_calls.py), which must still hold the previous answer.
+    sender = "e2e-fallback-twice"
+    for text in ("hoi", "Zijn er cursussen over warmtepompen bij Enschede?", "hoeveel kost dat?"):
+        assert chat(stack, sender, text).status_code == 200
+    first = chat(stack, sender, "qwx zzkv blorp")
+    assert _handoffs(first) == []
+    second = chat(stack, sender, "blorp qwx zzkv")
+    assert [m["custom"]["status"] for m in _handoffs(second)] == ["queued"]
+
+
 @pytest.mark.parametrize(
     ("text", "intent"),
     [

@@ -3,44 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from jsonschema import ValidationError
-from rasa.core.actions.action import RemoteAction
 from sqlalchemy import create_engine, text
 
 from bot.rasa import launch
 from scripts.pg_cut import cut_connections
-
-VALID = {
-    "events": [{"event": "slot", "name": "location", "value": "Utrecht"}],
-    "responses": [{"text": "Ik zoek voor je."}],
-}
-INVALID = {"events": [{"event": "no_such_event"}], "responses": []}
-
-
-def _message(validate: Any, result: dict[str, Any]) -> str:
-    with pytest.raises(ValidationError) as raised:
-        validate(RemoteAction.__new__(RemoteAction), result)
-    return str(raised.value.message)
-
-
-def test_compiled_validation_accepts_and_rejects_as_rasa_does(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    original = RemoteAction._validate_action_result
-    # Restored after the test, whatever the launcher sets.
-    monkeypatch.setattr(RemoteAction, "_validate_action_result", original)
-    launch.install_compiled_action_validation()
-    compiled = RemoteAction._validate_action_result
-    assert compiled is not original
-    assert compiled(RemoteAction.__new__(RemoteAction), VALID) is True
-    assert _message(compiled, INVALID) == _message(original, INVALID)
-    assert "custom-actions" in _message(compiled, {"events": "not a list"})
 
 
 def test_sqlite_engines_open_in_wal_mode(tmp_path: Path) -> None:
@@ -136,64 +106,6 @@ def test_other_database_errors_are_not_retried() -> None:
     assert flaky.calls == 1
 
 
-@asynccontextmanager
-async def _webhook_server(handler: Any) -> AsyncIterator[str]:
-    """A real HTTP server on a free port answering POST /webhook; yields its URL."""
-    from aiohttp import web
-
-    app = web.Application()
-    app.router.add_post("/webhook", handler)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    try:
-        yield f"http://127.0.0.1:{port}/webhook"
-    finally:
-        await runner.cleanup()
-
-
-def test_endpoint_requests_share_one_kept_alive_connection(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from aiohttp import web
-    from rasa.core import run as rasa_run
-    from rasa.utils.endpoints import EndpointConfig
-
-    monkeypatch.setattr(EndpointConfig, "session", EndpointConfig.session)
-    monkeypatch.setattr(rasa_run, "close_resources", rasa_run.close_resources)
-    launch.keep_endpoint_connections()
-    client_ports: list[int] = []
-
-    async def webhook(request: web.Request) -> web.Response:
-        client_ports.append(request.transport.get_extra_info("peername")[1])  # type: ignore[union-attr]
-        return web.json_response({"events": [], "responses": []})
-
-    async def scenario() -> bool:
-        async with _webhook_server(webhook) as url:
-            endpoint = EndpointConfig(url=url)
-            for _ in range(3):
-                assert await endpoint.request(json={"next_action": "x"}, method="post") == {
-                    "events": [],
-                    "responses": [],
-                }
-            session = endpoint._kept_session[1]
-            await rasa_run.close_resources(_Stub(), asyncio.get_running_loop())
-            return bool(session.closed)
-
-    assert asyncio.run(scenario()) is True
-    assert len(client_ports) == 3
-    assert len(set(client_ports)) == 1  # one TCP connection for all three calls
-
-
-class _Stub:
-    """An app whose agent has nothing to close (Rasa's close_resources reads app.ctx.agent)."""
-
-    class ctx:  # noqa: N801 - the attribute Rasa reads
-        agent = None
-
-
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 PG_TRACKER_DB = "leerwijzer_test_launch_tracker"
 
@@ -248,49 +160,6 @@ def test_a_postgres_tracker_store_keeps_its_trackers_after_its_connections_are_c
         assert again.get_slot("location") == "enschede"
         assert len(again.events) == len(events) + 1
     store.engine.dispose()
-
-
-def test_resume_is_not_sent_while_no_intake_question_waits(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from aiohttp import web
-    from rasa.core.channels import CollectingOutputChannel
-    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
-    from rasa.shared.core.domain import Domain
-    from rasa.shared.core.events import SlotSet
-    from rasa.shared.core.trackers import DialogueStateTracker
-    from rasa.utils.endpoints import EndpointConfig
-
-    monkeypatch.setattr(RemoteAction, "run", RemoteAction.run)
-    launch.skip_calls_with_nothing_to_do()
-    domain = Domain.load(str(Path(__file__).parents[3] / "bot" / "domain.yml"))
-    asked: list[str] = []
-
-    async def webhook(request: web.Request) -> web.Response:
-        asked.append((await request.json())["next_action"])
-        return web.json_response({"events": [], "responses": [{"text": "Waar woon je?"}]})
-
-    async def run(action_name: str, pending: str | None) -> list[Any]:
-        tracker = DialogueStateTracker("someone", domain.slots)
-        tracker.update(SlotSet("advice_pending", pending))
-        async with _webhook_server(webhook) as url:
-            events: list[Any] = await RemoteAction(action_name, EndpointConfig(url=url)).run(
-                CollectingOutputChannel(),
-                TemplatedNaturalLanguageGenerator(domain.responses),
-                tracker,
-                domain,
-            )
-            return events
-
-    assert asyncio.run(run("action_advice_resume", None)) == []
-    assert asked == []
-    # A question waits: the action server is asked, and its answer kept.
-    assert [e.text for e in asyncio.run(run("action_advice_resume", "location"))] == [
-        "Waar woon je?"
-    ]
-    # Other actions are always sent.
-    assert len(asyncio.run(run("action_advice", None))) == 1
-    assert asked == ["action_advice_resume", "action_advice"]
 
 
 def test_rasa_log_lines_leave_out_what_people_said(
