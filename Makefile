@@ -156,6 +156,10 @@ drills: install model ## Fault drills mid-load: action server, one Rasa, Postgre
 bench-cpu: install catalogue model ## CPU ms per turn of Rasa, action server and gateway vs bare Rasa (one person)
 	$(APP)/python -m scripts.bench_cpu "$$($(RASA)/python scripts/model.py --print-path)"
 
+.PHONY: bench-tracker-store
+bench-tracker-store: .venvs/rasa/.installed ## Rasa's SQL tracker store (ORM) vs ours (Core statements), CPU per turn
+	$(RASA)/python -m scripts.bench_tracker_store
+
 .PHONY: bench-gateway
 bench-gateway: .venvs/app/.installed ## The gateway's own CPU per chat turn (Rasa stood in for), httpx vs aiohttp
 	$(APP)/python -m scripts.bench_gateway
