@@ -2,7 +2,7 @@
 
     make load                         # 50 users with 1-3 s think time, then no-wait
     .venvs/app/bin/python -m scripts.load MODEL --users 50 --seconds 60 [--no-wait]
-        [--production] [--soak] [--rounds 4]
+        [--production] [--soak] [--rounds 4] [--bare-with-our-rasa-fixes]
 
 It starts the product (embedded by default; --production: PostgreSQL, Redis
 and two Rasa instances) plus as many bare Rasa servers on the same model
@@ -41,6 +41,7 @@ import httpx
 from scripts.production import PRODUCTION_ENDPOINTS, production_config, recreate_database
 from scripts.stack import (
     RASA_BIN,
+    RASA_SERVER,
     ROOT,
     Stack,
     StackConfig,
@@ -162,8 +163,16 @@ def bare_rasa_environments(config: StackConfig, *, instances: int) -> list[dict[
     return environments
 
 
-def start_bare_rasa(config: StackConfig) -> tuple[list[subprocess.Popen[bytes]], list[str]]:
-    """As many plain `rasa run` servers as the product has, with no action server."""
+def start_bare_rasa(
+    config: StackConfig, *, our_rasa_fixes: bool = False
+) -> tuple[list[subprocess.Popen[bytes]], list[str]]:
+    """As many plain `rasa run` servers as the product has, with no action server.
+
+    our_rasa_fixes: started as the product starts Rasa (`bot.rasa.launch`: its
+    tracker store and event lookup), still with no action server, so the
+    overhead measured is the gateway and the actions alone.
+    """
+    rasa = [*RASA_SERVER, "run"] if our_rasa_fixes else [str(RASA_BIN), "run"]
     config.data_dir.mkdir(parents=True, exist_ok=True)
     production = config.endpoints == PRODUCTION_ENDPOINTS
     endpoints = BARE_PRODUCTION_ENDPOINTS if production else BARE_ENDPOINTS
@@ -173,7 +182,7 @@ def start_bare_rasa(config: StackConfig) -> tuple[list[subprocess.Popen[bytes]],
         port = free_port()
         log = (config.data_dir / f"bare-rasa-{number}.log").open("ab")
         processes.append(subprocess.Popen(
-            [str(RASA_BIN), "run", "--interface", "127.0.0.1", "--port", str(port),
+            [*rasa, "--interface", "127.0.0.1", "--port", str(port),
              "--model", str(config.model_path), "--endpoints", endpoints,
              "--credentials", "bot/rasa/credentials.yml"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
@@ -210,10 +219,10 @@ class BothSides:
 
 
 @contextmanager
-def product_and_bare(config: StackConfig) -> Iterator[BothSides]:
+def product_and_bare(config: StackConfig, *, our_rasa_fixes: bool = False) -> Iterator[BothSides]:
     stack = Stack(config)
     stack.start()
-    bare, bare_urls = start_bare_rasa(config)
+    bare, bare_urls = start_bare_rasa(config, our_rasa_fixes=our_rasa_fixes)
     try:
         stack.wait_ready(timeout_s=360)
         for url in bare_urls:
@@ -321,6 +330,11 @@ def main() -> int:
     parser.add_argument("--production", action="store_true", help="PostgreSQL, Redis, 2 Rasa")
     parser.add_argument("--soak", action="store_true", help="25 people for 10 minutes, memory")
     parser.add_argument("--rounds", type=int, default=4, help="turns each side takes per load")
+    parser.add_argument(
+        "--bare-with-our-rasa-fixes",
+        action="store_true",
+        help="bare Rasa started as the product starts it (tracker store, event lookup)",
+    )
     args = parser.parse_args()
 
     data_dir = ROOT / "var" / "load"
@@ -333,9 +347,10 @@ def main() -> int:
         return soak(Stack(config), users=25, seconds=args.seconds or 600)
     seconds = args.seconds or 60
     instances = len(config.rasa_ports)
-    with product_and_bare(config) as sides:
+    with product_and_bare(config, our_rasa_fixes=args.bare_with_our_rasa_fixes) as sides:
         setup = "production (PostgreSQL, Redis)" if args.production else "embedded (SQLite)"
-        print(f"set-up: {setup}, {instances} Rasa instances; bare Rasa: {instances} instances")
+        bare = "with our Rasa fixes" if args.bare_with_our_rasa_fixes else "stock `rasa run`"
+        print(f"set-up: {setup}, {instances} Rasa instances; bare Rasa ({bare}): {instances}")
         print(f"{args.users} users; {seconds:.0f} s per run")
         print("one person at a time (no queueing: what each turn costs):")
         compare(
