@@ -132,11 +132,13 @@ def test_a_postgres_tracker_store_keeps_its_trackers_after_its_connections_are_c
     from rasa.shared.core.trackers import DialogueStateTracker
 
     monkeypatch.setattr(tracker_store, "create_engine_kwargs", tracker_store.create_engine_kwargs)
-    for name in ("retrieve", "retrieve_full_tracker", "save"):
+    for name in ("retrieve", "retrieve_full_tracker", "save", "_retrieve"):
         monkeypatch.setattr(
             tracker_store.SQLTrackerStore, name, getattr(tracker_store.SQLTrackerStore, name)
         )
+    # As bot.rasa.launch installs them.
     tracker_store_patches.tune_tracker_store_pools()
+    tracker_store_patches.read_and_write_events_without_orm()
     tracker_store_patches.retry_tracker_store_on_disconnect()
     domain = Domain.from_dict({"slots": {"location": {"type": "text", "mappings": []}}})
     store = tracker_store.SQLTrackerStore(
