@@ -169,8 +169,11 @@ def start_bare_rasa(
     """As many plain `rasa run` servers as the product has, with no action server.
 
     our_rasa_fixes: started as the product starts Rasa (`bot.rasa.launch`: its
-    tracker store and event lookup), still with no action server, so the
-    overhead measured is the gateway and the actions alone.
+    tracker store, event lookup and log changes; of the action-call changes
+    only one acts without an action server: `action_advice_resume` with
+    nothing to do answers without a call, where stock Rasa fails the call),
+    still with no action server, so the overhead measured is the gateway and
+    the actions alone.
     """
     rasa = [*RASA_SERVER, "run"] if our_rasa_fixes else [str(RASA_BIN), "run"]
     config.data_dir.mkdir(parents=True, exist_ok=True)
