@@ -26,9 +26,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.load import Send, embedded_config, in_turns, product_and_bare, run_load
+from scripts.load import Send, embedded_config, product_and_bare, run_load
 from scripts.production import production_config
-from scripts.stack import ROOT, tree_cpu_s
+from scripts.stack import ROOT, in_turns, tree_cpu_s
 
 
 def measure(

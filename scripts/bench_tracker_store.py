@@ -27,6 +27,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from scripts.stack import in_turns
+
 PG_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 PG_DB = "leerwijzer_bench_tracker_store"
 
@@ -138,12 +140,10 @@ def compare(
 
         event.listen(store.engine, "before_cursor_execute", count)
     played = dict.fromkeys(stores, 0)
-    for round_ in range(rounds):
-        order = list(stores) if round_ % 2 == 0 else list(reversed(stores))
-        for side in order:
-            turns, cpu, wall = asyncio.run(play(stores[side], conversations))
-            figures[side].append((1000 * cpu / turns, 1000 * wall / turns))
-            played[side] += turns
+    for side in in_turns(list(stores), rounds):
+        turns, cpu, wall = asyncio.run(play(stores[side], conversations))
+        figures[side].append((1000 * cpu / turns, 1000 * wall / turns))
+        played[side] += turns
     print(f"\n{name}: {conversations} conversations x {rounds} rounds per side (6 turns each)")
     for side, rows in figures.items():
         cpu = statistics.median(r[0] for r in rows)
@@ -171,14 +171,12 @@ def event_lookup(*, rounds: int) -> None:
     look_up_event_classes_once()
     lookups = {"Rasa 3.6 (class walk)": walk, "ours (table)": Event.__dict__["resolve_by_type"]}
     figures: dict[str, list[float]] = {side: [] for side in lookups}
-    for round_ in range(rounds):
-        order = list(lookups) if round_ % 2 == 0 else list(reversed(lookups))
-        for side in order:
-            Event.resolve_by_type = lookups[side]
-            started = time.thread_time()
-            for _ in range(200):
-                DialogueStateTracker.from_dict("bench", stored, domain.slots)
-            figures[side].append(1000 * (time.thread_time() - started) / 200)
+    for side in in_turns(list(lookups), rounds):
+        Event.resolve_by_type = lookups[side]
+        started = time.thread_time()
+        for _ in range(200):
+            DialogueStateTracker.from_dict("bench", stored, domain.slots)
+        figures[side].append(1000 * (time.thread_time() - started) / 200)
     # The store comparison below then has Rasa's lookup on both sides.
     Event.resolve_by_type = walk
     print(f"\nA tracker from {len(stored)} stored events (200 x {rounds} rounds per side)")

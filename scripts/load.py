@@ -34,7 +34,6 @@ from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
 import httpx
 
@@ -47,6 +46,7 @@ from scripts.stack import (
     StackConfig,
     free_extra_rasa_ports,
     free_port,
+    in_turns,
     wait_http,
 )
 
@@ -65,7 +65,6 @@ CONVERSATIONS = (
 BARE_ENDPOINTS = "bot/rasa/endpoints.bare.yml"
 BARE_PRODUCTION_ENDPOINTS = "bot/rasa/endpoints.bare.production.yml"
 Send = Callable[[httpx.AsyncClient, str, str], Awaitable[bool]]
-Side = TypeVar("Side")
 
 
 @dataclass
@@ -245,13 +244,6 @@ def product_and_bare(config: StackConfig, *, our_rasa_fixes: bool = False) -> It
             process.terminate()
             process.wait(timeout=30)
         stack.stop()
-
-
-def in_turns(sides: Sequence[Side], rounds: int) -> Iterator[Side]:
-    """A B B A A B ...: the machine's speed drifts over minutes (other tenants,
-    CPU clocks), and one side after the other once would measure the drift too."""
-    for number in range(rounds):
-        yield from sides if number % 2 == 0 else reversed(sides)
 
 
 def compare(

@@ -13,8 +13,10 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 APP_PYTHON = ROOT / ".venvs" / "app" / "bin" / "python"
@@ -288,3 +290,13 @@ def tree_cpu_s(pid: int) -> float:
     if children.exists():
         total += sum(tree_cpu_s(int(child)) for child in children.read_text().split())
     return total
+
+
+Side = TypeVar("Side")
+
+
+def in_turns(sides: Sequence[Side], rounds: int) -> Iterator[Side]:
+    """A B B A A B ...: the machine's speed drifts over minutes (other tenants,
+    CPU clocks), and one side after the other once would measure the drift too."""
+    for number in range(rounds):
+        yield from sides if number % 2 == 0 else reversed(sides)
