@@ -76,6 +76,10 @@ model: .venvs/rasa/.installed ## Train the Rasa model if config, domain, data or
 run: install catalogue model ## Run the whole product (embedded default) until Ctrl-C
 	$(APP)/python -m scripts.run "$$($(RASA)/python scripts/model.py --print-path)"
 
+.PHONY: chat
+chat: .venvs/app/.installed ## Chat in the terminal with the running stack (make run first)
+	$(APP)/python -m scripts.chat $(if $(URL),--url $(URL))
+
 .PHONY: purge
 purge: .venvs/app/.installed ## Erase conversations idle longer than LEERWIJZER_RETENTION_DAYS (run daily)
 	$(APP)/python -m bot.console.cli purge

@@ -70,6 +70,14 @@ class Profile(BaseModel):
     newcomer: bool = False
     dutch_ok: bool | None = None
     age: int | None = None
+    # Learning modes the person ruled out ("bbl gaat niet").
+    excluded_modes: list[str] = []
+    # A diploma from abroad: its worth is known only after a diplomawaardering.
+    foreign_diploma: bool = False
+    # "ik heb geen werkgever": nobody to ask to pay.
+    has_employer: bool | None = None
+    # Experience in the person's words ("meer dan 5 jaar"), for the texts.
+    years_said: str | None = None
     skipped: list[str] = []
     # Paths were given; a later fact re-plans them.
     planned: bool = False

@@ -56,6 +56,7 @@ def target_level(ctx: PlanContext, field: Field) -> int | None:
 
 def learning_route(ctx: PlanContext, notes: list[str]) -> str:
     profile = ctx.profile
+    excluded = set(profile.excluded_modes)
     if profile.learning_mode in ("bbl", "bol"):
         mode = profile.learning_mode
     elif profile.employment == "werkend" or profile.learning_mode in ("deeltijd", "online"):
@@ -68,6 +69,12 @@ def learning_route(ctx: PlanContext, notes: list[str]) -> str:
     if mode == "bol" and hours is not None and hours < BOL_HOURS:
         notes.append(text("note_hours", hours=hours))
         mode = "bbl"
+    if mode in excluded:
+        # "bbl gaat niet": the other route, said in the path's notes.
+        mode = "bol" if mode == "bbl" else "bbl"
+        if mode in excluded:
+            return "bol"
+        notes.append(text("note_mode_excluded", mode=mode.upper()))
     return mode
 
 
@@ -106,9 +113,9 @@ def recognition_step(ctx: PlanContext, field: Field, level: int) -> PathStep | N
     if current == field and years >= 2:
         card = ctx.finder.by_crebo(crebo, kind="evc", place=ctx.place)
         if job:
-            why = text("why_evc", years=years, job=job)
+            why = text("why_evc", years=profile.years_said or f"{years} jaar", job=job)
         else:
-            why = text("why_evc_sector", years=years, sector=sector)
+            why = text("why_evc_sector", years=profile.years_said or f"{years} jaar", sector=sector)
         kind: StepKind = "evc"
     else:
         card = ctx.finder.by_crebo(crebo, kind="praktijkverklaring", place=ctx.place)

@@ -11,12 +11,12 @@ from typing import Any
 TEMPLATES: dict[str, str] = {
     # Why a step is in the path.
     "why_evc": (
-        "Je werkt al {years} jaar als {job}. Die ervaring telt mee. "
+        "Je werkt al {years} als {job}. Die ervaring telt mee. "
         "Met een EVC laat je zien wat je al kunt. Dan krijg je vrijstellingen. "
         "Zo ben je sneller klaar."
     ),
     "why_evc_sector": (
-        "Je werkt al {years} jaar in de {sector}. Die ervaring telt mee. "
+        "Je werkt al {years} in de {sector}. Die ervaring telt mee. "
         "Met een EVC laat je zien wat je al kunt. Dan krijg je vrijstellingen."
     ),
     "why_praktijkverklaring": (
@@ -84,6 +84,7 @@ TEMPLATES: dict[str, str] = {
         "Je hebt {hours} uur per week. Een voltijd opleiding past daar niet in. Daarom kies ik "
         "voor werken en leren of deeltijd."
     ),
+    "note_mode_excluded": "Je zei dat de andere leerweg niet past. Daarom kies ik hier {mode}.",
     "note_admission": (
         "Voor deze opleiding vraagt de school soms een toets of een gesprek. "
         "Vraag dat na bij de school."

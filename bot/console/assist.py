@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -14,18 +15,16 @@ from sqlalchemy.orm import Session
 from advice.fields import load_knowledge
 from advice.offers import CatalogueOffers
 from advice.planner import plan_paths
-from advice.profile import Profile, profile_from_slot
+from advice.profile import Profile
 from advice.schemas import TrainingPath
 from bot.console.clock import as_utc, utc_now
 from bot.console.models import Account, AssistedSession, Handoff, Note
+from dialogue.state import SLOT, DialogueState, state_of_slots
 from funding.dates import today_in_nl
 
 CODE_LIFETIME = dt.timedelta(minutes=15)
 # No 0/O or 1/I/L: the code is read aloud and typed on a phone.
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-PROFILE_SLOT = "advice_profile"
-# Slots other flows read (search, funding) that mirror profile fields.
-_MIRRORED = {"location": "location", "age": "age", "learning_mode": "learning_mode"}
 # What a counsellor may correct; the rest the intake derives itself.
 EDITABLE = (
     "goal", "current_occupation", "current_sector", "target_occupation", "target_sector",
@@ -92,43 +91,43 @@ def redeem_code(session: Session, *, code: str) -> str | None:
     return assisted.sender_id
 
 
-def edited_profile(current: Any, changes: dict[str, Any]) -> Profile:
-    """The profile with a counsellor's corrections, validated like the bot's own."""
+def edited_state(slots: Mapping[str, Any] | None, changes: dict[str, Any]) -> DialogueState:
+    """The conversation's state with a counsellor's corrections, validated like the bot's own.
+
+    Each corrected fact is marked as the counsellor's (source "counsellor").
+    """
     unknown = sorted(set(changes) - set(EDITABLE))
     if unknown:
         raise ProfileEditError(
             [{"loc": [name], "msg": "not editable", "type": "value_error"} for name in unknown]
         )
-    base = profile_from_slot(current).model_dump()
+    state = state_of_slots(dict(slots or {}))
     cleaned = {k: (None if v == "" else v) for k, v in changes.items()}
     try:
-        return Profile.model_validate({**base, **cleaned})
+        checked = Profile.model_validate({**state.profile().model_dump(), **cleaned})
     except ValidationError as error:
         raise ProfileEditError(
             [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in error.errors()]
         ) from error
+    for name in cleaned:
+        value = getattr(checked, name)
+        said = None if value is None else str(value)
+        state.learn(name, value, said=said, source="counsellor")
+    return state
 
 
-def profile_events(profile: Profile) -> list[dict[str, Any]]:
-    """Rasa slot events that put the corrected profile back into the conversation."""
-    events: list[dict[str, Any]] = [
-        {"event": "slot", "name": PROFILE_SLOT, "value": profile.model_dump()}
-    ]
-    for field, slot in _MIRRORED.items():
-        value = getattr(profile, field)
-        events.append(
-            {"event": "slot", "name": slot, "value": None if value is None else str(value)}
-        )
-    return events
+def state_events(state: DialogueState) -> list[dict[str, Any]]:
+    """The Rasa slot event that puts the corrected state back into the conversation."""
+    return [{"event": "slot", "name": SLOT, "value": state.dump()}]
 
 
 def what_if_paths(
-    catalogue: Session, *, current: Any, changes: dict[str, Any]
+    catalogue: Session, *, slots: Mapping[str, Any] | None, changes: dict[str, Any]
 ) -> list[TrainingPath]:
     """Paths for the profile with changed facts; nothing is saved."""
-    profile = edited_profile(current, changes)
+    state = edited_state(slots, changes)
     return plan_paths(
-        profile,
+        state.profile(),
         knowledge=load_knowledge(),
         finder=CatalogueOffers(catalogue),
         today=today_in_nl(),

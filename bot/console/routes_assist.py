@@ -14,8 +14,8 @@ from bot.console.accounts import audit
 from bot.console.assist import (
     ProfileEditError,
     add_note,
-    edited_profile,
-    profile_events,
+    edited_state,
+    state_events,
     redeem_code,
     start_session,
     what_if_paths,
@@ -27,8 +27,8 @@ from bot.console.plan_pdf import plan_pdf
 from bot.console.routes import TEMPLATES
 from bot.console.routes_handoff import RASA_DOWN, ApiPost, SenderPath, own_handoff, own_tracker
 from bot.console.views import conversation_view
-from bot.conversations.live import chat_topic, console_topic
-from bot.gateway.deps import LiveDep, LocksDep, RasaDep, SessionDep, SettingsDep
+from bot.conversations.live import console_topic
+from bot.gateway.deps import LiveDep, LocksDep, RasaDep, SessionDep, SettingsDep, TurnsDep
 from bot.gateway.rasa_client import AssistantUnavailableError
 
 router = APIRouter(include_in_schema=False)
@@ -82,26 +82,20 @@ async def say_for_client(
     sender_id: SenderPath,
     db: ConsoleDb,
     login: ApiPost,
-    rasa: RasaDep,
-    locks: LocksDep,
-    live: LiveDep,
+    turns: TurnsDep,
     text: Annotated[str, Body(embed=True, min_length=1, max_length=2000)],
 ) -> dict[str, Any]:
-    """The counsellor types what the client says; the bot answers as usual."""
+    """The counsellor types what the client says; the bot answers as usual, the phone sees it."""
     own_handoff(db, login, sender_id)
+    if not text.strip():
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "text is empty")
     try:
-        async with locks.hold(sender_id):
-            replies = await rasa.send_message(
-                sender_id=sender_id, message=text.strip(), metadata={"channel": "console"}
-            )
+        messages = await turns.take_turn(
+            sender_id=sender_id, text=text, metadata={"channel": "console"}, door="console"
+        )
     except AssistantUnavailableError as error:
         raise _unavailable() from error
-    # The client's phone, if it joined, shows the turn too.
-    live.publish(chat_topic(sender_id), {"role": "user", "text": text.strip()})
-    for reply in replies:
-        live.publish(chat_topic(sender_id), {k: v for k, v in reply.items() if k != "recipient_id"})
-    live.publish(console_topic(sender_id), {"type": "turn"})
-    return {"messages": replies}
+    return {"messages": [m.model_dump(exclude_none=True) for m in messages]}
 
 
 @router.post("/console/api/conversations/{sender_id}/profile")
@@ -119,17 +113,16 @@ async def correct_profile(
     try:
         async with locks.hold(sender_id):
             tracker = await rasa.tracker(sender_id=sender_id)
-            current = (tracker.get("slots") or {}).get("advice_profile")
             try:
-                profile = edited_profile(current, changes)
+                state = edited_state(tracker.get("slots"), changes)
             except ProfileEditError as error:
                 raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, error.errors) from error
-            await rasa.append_events(sender_id=sender_id, events=profile_events(profile))
+            await rasa.append_events(sender_id=sender_id, events=state_events(state))
     except AssistantUnavailableError as error:
         raise _unavailable() from error
     audit(db, account=login.account, action="edit_profile", sender_id=sender_id)
     live.publish(console_topic(sender_id), {"type": "turn"})
-    return profile.model_dump()
+    return state.profile().model_dump()
 
 
 @router.post("/console/api/conversations/{sender_id}/what-if")
@@ -143,9 +136,8 @@ async def what_if(
 ) -> dict[str, Any]:
     """Paths for changed facts, shown to the counsellor only; nothing is saved."""
     _, tracker = await own_tracker(db, login, rasa, sender_id)
-    current = (tracker.get("slots") or {}).get("advice_profile")
     try:
-        paths = what_if_paths(catalogue, current=current, changes=changes)
+        paths = what_if_paths(catalogue, slots=tracker.get("slots"), changes=changes)
     except ProfileEditError as error:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, error.errors) from error
     return {"paths": [p.payload() for p in paths]}

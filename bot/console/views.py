@@ -12,9 +12,7 @@ from bot.console.clock import as_utc
 from bot.console.models import Handoff
 from bot.console.takeover import as_transcript_entry, console_messages
 from bot.conversations.transcript import merged, transcript_from_events
-
-# Slots a counsellor reads as the person's profile (what the bot knows).
-PROFILE_SLOTS = ("location", "age", "education_level", "sector", "occupation", "learning_mode")
+from dialogue.state import state_of_slots
 
 
 def latest_handoff(session: Session, *, sender_id: str) -> Handoff | None:
@@ -44,14 +42,16 @@ def conversation_view(
         transcript_from_events(events, with_nlu=True),
         [as_transcript_entry(m) for m in console_messages(session, sender_id=sender_id)],
     )
-    slots = tracker.get("slots") or {}
+    state = state_of_slots(tracker.get("slots"))
     customs = [m.custom for m in transcript if m.custom]
     return {
         "handoff": handoff_summary(handoff),
         "transcript": [m.model_dump(exclude_none=True) for m in transcript],
         "profile": {
-            "slots": {name: slots.get(name) for name in PROFILE_SLOTS},
-            "advice": slots.get("advice_profile") or {},
+            # What the bot knows, in the person's words, and where each fact came from.
+            "slots": {name: state.said(name) for name in state.facts},
+            "sources": {name: fact.source for name, fact in state.facts.items()},
+            "advice": state.profile().model_dump(),
         },
         "funding": [c["result"] for c in customs if c.get("type") == "eligibility"],
         "paths": [c for c in customs if c.get("type") == "path"],

@@ -10,7 +10,9 @@ from bot.console.erasure import erase_console_data
 from bot.conversations.erasure import erase_conversation
 
 # From action_forget_me to the gateway, which erases after the turn; channels never see it.
-ERASE_REQUEST = {"type": "erase_request"}
+from dialogue.turn import ERASE_REQUEST
+
+__all__ = ["ERASED", "ERASE_REQUEST", "forget_conversation"]
 # Said instead of the bot's answer once the conversation is gone (B1).
 ERASED = "Ik heb je gesprek gewist. Ik weet niets meer van wat je hier zei."
 

@@ -1,4 +1,4 @@
-"""FastAPI dependencies: settings, database sessions, the Rasa client."""
+"""FastAPI dependencies: settings, database sessions, the Rasa client, the turn service."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.console.delivery import Delivery
 from bot.conversations.live import LiveHub
 from bot.conversations.ordering import SenderLocks
+from bot.conversations.turns import TurnService
 from bot.gateway.rasa_client import RasaClient
 from core.settings import Settings
 
@@ -47,6 +48,11 @@ async def get_live(request: Request) -> LiveHub:
     return hub
 
 
+async def get_turns(request: Request) -> TurnService:
+    turns: TurnService = request.app.state.turns
+    return turns
+
+
 async def get_delivery(request: Request) -> Delivery:
     delivery: Delivery = request.app.state.delivery
     return delivery
@@ -59,3 +65,4 @@ TrackerEngineDep = Annotated[Engine, Depends(get_tracker_engine)]
 LocksDep = Annotated[SenderLocks, Depends(get_locks)]
 LiveDep = Annotated[LiveHub, Depends(get_live)]
 DeliveryDep = Annotated[Delivery, Depends(get_delivery)]
+TurnsDep = Annotated[TurnService, Depends(get_turns)]

@@ -19,6 +19,7 @@ from bot.console.schema import upgrade_console
 from bot.console.throttle import LoginThrottle
 from bot.conversations.live import LiveHub
 from bot.conversations.ordering import SenderLocks
+from bot.conversations.turns import make_turn_service
 from bot.gateway.errors import install_error_handlers
 from bot.gateway.log_privacy import install_access_log_privacy
 from bot.gateway.rasa_client import RasaClient, make_http_session
@@ -65,6 +66,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 turns_in_flight=settings.rasa_turns_in_flight,
                 slot_timeout_s=settings.rasa_timeout_s,
                 slot_lease_s=settings.rasa_slot_lease_s,
+            )
+            # Every door's turns (chat, console, phone); reads the domain's intents now.
+            app.state.turns = make_turn_service(
+                rasa=app.state.rasa,
+                locks=app.state.sender_locks,
+                live=app.state.live,
+                settings=settings,
+                tracker_engine=tracker_engine,
+                app_sessions=app.state.console_sessions,
+                handoff_reader=handoff_reader,
             )
             if webhook is not None:
                 await webhook.start()

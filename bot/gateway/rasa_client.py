@@ -39,6 +39,10 @@ class AssistantUnavailableError(RuntimeError):
     """Rasa or the action server cannot answer now; the caller gets a 503."""
 
 
+class InvalidReplyError(RuntimeError):
+    """Rasa answered, but not with messages: a bug, the person gets the apology."""
+
+
 def make_http_session(*, timeout_s: float, connect_timeout_s: float) -> aiohttp.ClientSession:
     """The gateway's connection pool to Rasa and the action server."""
     return aiohttp.ClientSession(
@@ -124,9 +128,11 @@ class RasaClient:
         if not isinstance(messages, list):
             raise AssistantUnavailableError("rasa")
         if not all(isinstance(message, dict) for message in messages):
-            raise AssistantUnavailableError("rasa reply outside the contract: not an object")
+            raise InvalidReplyError("rasa reply outside the contract: not an object")
         if not messages and not await self.action_server_alive():
-            # Rasa swallows a failed custom action and answers with nothing.
+            # Rasa swallows a failed custom action and answers with nothing: an
+            # action server that is down is a 503; one that is up and said
+            # nothing is the caller's to handle (the apology).
             raise AssistantUnavailableError("action_server")
         return messages
 

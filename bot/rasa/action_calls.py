@@ -1,6 +1,6 @@
 """How Rasa calls the action server (rasa runtime only; bot/rasa/launch.py installs these).
 
-Four changes to Rasa 3.6's `RemoteAction`:
+Three changes to Rasa 3.6's `RemoteAction`:
 
 - Rasa checks every action server response with `jsonschema.validate`, which
   first re-checks Rasa's own response schema against the JSON Schema
@@ -11,12 +11,8 @@ Four changes to Rasa 3.6's `RemoteAction`:
   custom action call, and closes it after one request. Each endpoint now keeps
   one session with kept-alive connections (15 s, under the action server's
   120 s), closed when the server stops.
-- `action_advice_resume` is not sent to the action server while no intake
-  question waits (`advice_pending` is empty): it would answer with nothing,
-  and each call costs Rasa a tracker sent and an answer checked, and the
-  action server a request.
-- A call carries the events of the last two user turns, not every event of
-  the conversation (`send_recent_events_only`).
+- A call carries the events of the latest user turn, not every event of the
+  conversation (`send_recent_events_only`): the state lives in one slot.
 """
 
 from __future__ import annotations
@@ -108,35 +104,11 @@ def keep_endpoint_connections() -> None:
     rasa_run.close_resources = close_resources_and_sessions
 
 
-# Custom actions with nothing to do while a slot is empty, by that slot. In
-# the load conversations 159 of 180 calls of action_advice_resume came after
-# a side answer outside the intake, and the action server answered "no
-# events, no messages" (actions/advice.py: ActionAdviceResume).
-NOTHING_TO_DO_WHILE_EMPTY = {"action_advice_resume": "advice_pending"}
-
-
-def skip_calls_with_nothing_to_do() -> None:
-    """Rasa gives the action server's empty answer itself while the slot is empty."""
-    from rasa.core.actions.action import RemoteAction
-
-    run = RemoteAction.run
-
-    @functools.wraps(run)
-    async def run_unless_nothing_to_do(
-        self: Any, output_channel: Any, nlg: Any, tracker: Any, domain: Any
-    ) -> Any:
-        slot = NOTHING_TO_DO_WHILE_EMPTY.get(self.name())
-        if slot is not None and tracker.get_slot(slot) is None:
-            return []
-        return await run(self, output_channel, nlg, tracker, domain)
-
-    RemoteAction.run = run_unless_nothing_to_do
-
-
-# Our actions read the slots and the latest message, which Rasa sends apart
-# from the events. Of the events, only actions/handoff.py looks back: to the
-# bot's answer to the previous user message.
-RECENT_USER_TURNS = 2
+# The one custom action (action_turn) reads the conversation's state from its
+# slot and the latest message, which Rasa sends apart from the events; it
+# reads no events. The events of the latest user turn still go along, so a
+# call stays a well-formed tracker.
+RECENT_USER_TURNS = 1
 
 
 def recent_events(events: Sequence[Any], *, user_turns: int = RECENT_USER_TURNS) -> list[Any]:

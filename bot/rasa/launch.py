@@ -19,7 +19,6 @@ from bot.rasa.action_calls import (
     install_compiled_action_validation,
     keep_endpoint_connections,
     send_recent_events_only,
-    skip_calls_with_nothing_to_do,
 )
 from bot.rasa.events import look_up_event_classes_once
 from bot.rasa.tracker_store import (
@@ -73,7 +72,6 @@ def main() -> None:
         sys.path.pop(0)
     install_compiled_action_validation()
     keep_endpoint_connections()
-    skip_calls_with_nothing_to_do()
     send_recent_events_only()
     look_up_event_classes_once()
     use_sqlite_wal()

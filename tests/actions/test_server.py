@@ -48,18 +48,18 @@ def test_after_a_reset_every_event_is_kept() -> None:
 async def test_the_server_runs_a_real_action_and_drops_its_no_op_slot_events() -> None:
     executor = ChangedSlotsExecutor()
     executor.register_package("actions")
-    # The intake asks for a place and nothing is put aside: asking again sets
-    # both intake slots to what they already are.
-    slots = {"advice_pending": "location", "advice_paused": None}
+    # A greeting while nothing is known: the state the dialogue returns is the
+    # one it was given.
+    slots = {"dialogue": {}}
     action_call = {
-        "next_action": "action_advice_resume",
+        "next_action": "action_turn",
         "sender_id": "test",
         "version": rasa_sdk.__version__,
         "domain": {},
         "tracker": {
             "sender_id": "test",
             "slots": slots,
-            "latest_message": {"text": "", "intent": {"name": "inform"}, "entities": []},
+            "latest_message": {"text": "hoi", "intent": {"name": "greet"}, "entities": []},
             "events": [],
             "paused": False,
             "followup_action": None,
@@ -70,11 +70,11 @@ async def test_the_server_runs_a_real_action_and_drops_its_no_op_slot_events() -
     result = await executor.run(action_call)
     assert result is not None
     assert result.events == []
-    assert len(result.responses) == 2  # "where were we" and the question again
+    assert [r["text"] for r in result.responses][0].startswith("Hoi! Ik ben Leerwijzer")
 
     # rasa_sdk's own executor sends Rasa both no-op events.
     plain = ActionExecutor()
     plain.register_package("actions")
     unfiltered = await plain.run(action_call)
     assert unfiltered is not None
-    assert unfiltered.events == [slot("advice_pending", "location"), slot("advice_paused", None)]
+    assert unfiltered.events == [slot("dialogue", {})]

@@ -137,13 +137,13 @@ def test_assisted_session_on_the_phone_profile_edit_and_plan(
         # A used code does not open the conversation a second time.
         assert phone.request.get(f"{stack.config.gateway_url}/c/{code}").status == 404
 
-        # The counsellor corrects the place; it flows back into Rasa's slots.
+        # The counsellor corrects the place; it flows back into the conversation's state.
         counsellor.get_by_label("Woonplaats").fill("Enschede")
         counsellor.get_by_role("button", name="Opslaan in het gesprek").click()
         expect(counsellor.locator("#profile-state")).to_contain_text("Opgeslagen")
         tracker = httpx.get(f"{stack.config.rasa_url}/conversations/{sender}/tracker").json()
-        assert tracker["slots"]["location"] == "Enschede"
-        assert tracker["slots"]["advice_profile"]["location"] == "Enschede"
+        location = tracker["slots"]["dialogue"]["facts"]["location"]
+        assert location == {"value": "Enschede", "said": "Enschede", "source": "counsellor"}
         counsellor.get_by_label("Leren").select_option("bol")
         counsellor.get_by_role("button", name="Wat als? Toon routes").click()
         expect(counsellor.locator("#what-if-paths li").first).to_be_visible(timeout=15_000)

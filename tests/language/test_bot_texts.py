@@ -18,11 +18,12 @@ from typing import Any, NamedTuple
 import pytest
 import yaml
 
-from actions import privacy
-from actions.funding_questions import GENERIC, QUESTIONS
 from bot.console import handoff_messages, plan, routes_handoff
-from bot.conversations import forget
+from bot.conversations import forget, turns
 from bot.telegram import texts as telegram_texts
+from dialogue import answers as dialogue_answers
+from dialogue import texts as dialogue_texts
+from dialogue.funding import GENERIC, QUESTIONS
 from funding.rules import ALTERNATIVES_FILE, SCHEMES_DIR, load_alternatives, load_scheme
 from tests.language.readability import check
 
@@ -122,10 +123,23 @@ def alternative_texts() -> list[BotText]:
 
 def question_texts() -> list[BotText]:
     found = [
-        BotText(f"funding_questions.py:QUESTIONS.{fact}", question.text)
+        BotText(f"dialogue/funding.py:QUESTIONS.{fact}", question.text)
         for fact, question in QUESTIONS.items()
     ]
-    found.append(BotText("funding_questions.py:GENERIC", GENERIC.text))
+    found.append(BotText("dialogue/funding.py:GENERIC", GENERIC.text))
+    return found
+
+
+def dialogue_texts_all() -> list[BotText]:
+    """What the dialogue says itself: its templates, term answers and answers in passing."""
+    found = [
+        BotText(f"dialogue/texts.py:{key}", fill_placeholders(template))
+        for key, template in dialogue_texts.TEMPLATES.items()
+    ]
+    found += [BotText(f"dialogue/answers.py:FAQ.{k}", v) for k, v in dialogue_answers.FAQ.items()]
+    found += [
+        BotText(f"dialogue/answers.py:PASSING.{k}", v) for k, v in dialogue_answers.PASSING.items()
+    ]
     return found
 
 
@@ -156,8 +170,8 @@ def channel_texts() -> list[BotText]:
     for name in ("NO_ORGANISATION", "FAILED_TWICE", "CONTACT_SAVED"):
         found.append(BotText(f"handoff_messages.py:{name}", getattr(handoff_messages, name)))
     found.append(BotText("routes_handoff.py:HANDED_BACK", routes_handoff.HANDED_BACK))
-    found.append(BotText("privacy.py:ASK", privacy.ASK))
     found.append(BotText("forget.py:ERASED", forget.ERASED))
+    found.append(BotText("turns.py:APOLOGY", turns.APOLOGY))
     for number, step in enumerate(plan.NEXT_STEPS):
         found.append(BotText(f"plan.py:NEXT_STEPS#{number}", step))
     found.append(
@@ -176,6 +190,7 @@ SOURCES = {
     "alternatives": alternative_texts,
     "questions": question_texts,
     "advice": advice_texts,
+    "dialogue": dialogue_texts_all,
 }
 TEXTS = [text for collect in SOURCES.values() for text in collect()]
 

@@ -100,7 +100,7 @@ def test_a_dead_instance_is_passed_over_and_the_conversation_goes_on(stack: Stac
             if name != victim
         )
         state = tracker(stack, alive, sender)
-        assert state["slots"]["advice_profile"]["goal"] == "doorgroeien"
+        assert state["slots"]["dialogue"]["facts"]["goal"]["value"] == "doorgroeien"
     finally:
         stack.start(victim)
         stack.wait_ready(timeout_s=360)

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from bot.console.accounts import create_account, create_organisation
 from bot.console.assist import (
     ProfileEditError,
-    edited_profile,
-    profile_events,
+    edited_state,
+    state_events,
     redeem_code,
     start_session,
     what_if_paths,
@@ -22,8 +22,17 @@ from bot.console.models import Account
 from bot.console.schema import upgrade_console
 from catalogue.db import make_engine
 
-CARE_WORKER = {"goal": "doorgroeien", "current_sector": "zorg", "education": "2",
-               "location": "utrecht", "years_experience": 6}  # fmt: skip
+CARE_WORKER = {
+    "dialogue": {
+        "facts": {
+            "goal": {"value": "doorgroeien"},
+            "current_sector": {"value": "zorg"},
+            "education": {"value": "2", "said": "mbo 2"},
+            "location": {"value": "utrecht"},
+            "years_experience": {"value": 6, "said": "meer dan 5 jaar"},
+        }
+    }
+}
 
 
 @pytest.fixture
@@ -61,29 +70,31 @@ def test_an_old_code_no_longer_works(db: Session) -> None:
 
 
 def test_corrections_are_validated_like_the_bots_own() -> None:
-    profile = edited_profile(CARE_WORKER, {"location": "Tilburg", "years_experience": 8})
-    assert profile.location == "Tilburg"
-    assert profile.years_experience == 8
-    assert profile.current_sector == "zorg"  # the rest stays
+    state = edited_state(CARE_WORKER, {"location": "Tilburg", "years_experience": 8})
+    assert state.value("location") == "Tilburg"
+    assert state.facts["location"].source == "counsellor"
+    assert state.value("years_experience") == 8
+    assert state.value("current_sector") == "zorg"  # the rest stays
+    assert state.facts["education"].said == "mbo 2"
     with pytest.raises(ProfileEditError):
-        edited_profile(CARE_WORKER, {"years_experience": "heel lang"})
+        edited_state(CARE_WORKER, {"years_experience": "heel lang"})
     with pytest.raises(ProfileEditError):
-        edited_profile(CARE_WORKER, {"planned": True})  # not a counsellor's field
+        edited_state(CARE_WORKER, {"planned": True})  # not a counsellor's field
 
 
-def test_corrections_become_slot_events_for_rasa() -> None:
-    events = profile_events(edited_profile(CARE_WORKER, {"location": "Tilburg", "age": 52}))
-    slots = {e["name"]: e["value"] for e in events}
-    assert slots["location"] == "Tilburg"
-    assert slots["age"] == "52"
-    assert slots["advice_profile"]["location"] == "Tilburg"
+def test_corrections_become_one_state_event_for_rasa() -> None:
+    events = state_events(edited_state(CARE_WORKER, {"location": "Tilburg", "age": 52}))
+    assert [e["name"] for e in events] == ["dialogue"]
+    facts = events[0]["value"]["facts"]
+    assert facts["location"]["value"] == "Tilburg"
+    assert facts["age"] == {"value": 52, "said": "52", "source": "counsellor"}
 
 
 def test_what_if_plans_for_the_changed_facts_only(sqlite_url: str) -> None:
     engine = make_engine(sqlite_url)
     with Session(engine) as catalogue:
-        here = what_if_paths(catalogue, current=CARE_WORKER, changes={})
-        there = what_if_paths(catalogue, current=CARE_WORKER, changes={"location": "Enschede"})
+        here = what_if_paths(catalogue, slots=CARE_WORKER, changes={})
+        there = what_if_paths(catalogue, slots=CARE_WORKER, changes={"location": "Enschede"})
     engine.dispose()
     places = {s.course.place for p in here for s in p.steps if s.course}
     moved = {s.course.region for p in there for s in p.steps if s.course}

@@ -101,51 +101,8 @@ class _Stub:
         agent = None
 
 
-def test_resume_is_not_sent_while_no_intake_question_waits(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from aiohttp import web
-    from rasa.core.channels import CollectingOutputChannel
-    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
-    from rasa.shared.core.domain import Domain
-    from rasa.shared.core.events import SlotSet
-    from rasa.shared.core.trackers import DialogueStateTracker
-    from rasa.utils.endpoints import EndpointConfig
-
-    monkeypatch.setattr(RemoteAction, "run", RemoteAction.run)
-    action_calls.skip_calls_with_nothing_to_do()
-    domain = Domain.load(str(DOMAIN_FILE))
-    asked: list[str] = []
-
-    async def webhook(request: web.Request) -> web.Response:
-        asked.append((await request.json())["next_action"])
-        return web.json_response({"events": [], "responses": [{"text": "Waar woon je?"}]})
-
-    async def run(action_name: str, pending: str | None) -> list[Any]:
-        tracker = DialogueStateTracker("someone", domain.slots)
-        tracker.update(SlotSet("advice_pending", pending))
-        async with _webhook_server(webhook) as url:
-            events: list[Any] = await RemoteAction(action_name, EndpointConfig(url=url)).run(
-                CollectingOutputChannel(),
-                TemplatedNaturalLanguageGenerator(domain.responses),
-                tracker,
-                domain,
-            )
-            return events
-
-    assert asyncio.run(run("action_advice_resume", None)) == []
-    assert asked == []
-    # A question waits: the action server is asked, and its answer kept.
-    assert [e.text for e in asyncio.run(run("action_advice_resume", "location"))] == [
-        "Waar woon je?"
-    ]
-    # Other actions are always sent.
-    assert len(asyncio.run(run("action_advice", None))) == 1
-    assert asked == ["action_advice_resume", "action_advice"]
-
-
 def _conversation(domain: Any, turns: list[str]) -> Any:
-    """A tracker where the bot answered each user message; the location was said in the first."""
+    """A tracker where the bot answered each user message; the state was set in the first."""
     from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -153,21 +110,21 @@ def _conversation(domain: Any, turns: list[str]) -> Any:
     for number, said in enumerate(turns):
         tracker.update(UserUttered(said, intent={"name": "inform", "confidence": 1.0}))
         if number == 0:
-            tracker.update(SlotSet("location", "Utrecht"))
-        tracker.update(ActionExecuted("utter_greet"))
+            tracker.update(SlotSet("dialogue", {"facts": {"location": {"value": "utrecht"}}}))
+        tracker.update(ActionExecuted("action_turn"))
         tracker.update(BotUttered(f"antwoord {number}"))
         tracker.update(ActionExecuted("action_listen"))
     return tracker
 
 
-def test_recent_events_start_at_the_second_last_user_message() -> None:
+def test_recent_events_start_at_the_last_user_message() -> None:
     from rasa.shared.core.domain import Domain
 
     domain = Domain.load(str(DOMAIN_FILE))
     events = list(_conversation(domain, ["hoi", "ik woon in Utrecht", "ik wil een mens"]).events)
     recent = action_calls.recent_events(events)
     assert [getattr(e, "text", None) for e in recent if hasattr(e, "text")] == [
-        "ik woon in Utrecht", "antwoord 1", "ik wil een mens", "antwoord 2"
+        "ik wil een mens", "antwoord 2"
     ]  # fmt: skip
     assert recent == events[-len(recent) :]
     # A first turn: everything there is.
@@ -199,7 +156,7 @@ def test_an_action_call_carries_recent_events_and_everything_else_in_full(
 
     async def call() -> None:
         async with _webhook_server(webhook) as url:
-            action = RemoteAction("action_request_human", EndpointConfig(url=url))
+            action = RemoteAction("action_turn", EndpointConfig(url=url))
             await action.run(
                 CollectingOutputChannel(),
                 TemplatedNaturalLanguageGenerator(domain.responses),
@@ -210,12 +167,12 @@ def test_an_action_call_carries_recent_events_and_everything_else_in_full(
     asyncio.run(call())
     sent = bodies[0]
     said = [e.get("text") for e in sent["tracker"]["events"] if e["event"] in ("user", "bot")]
-    assert said == ["wat kost het", "antwoord 2", "ik wil een mens", "antwoord 3"]
-    # The slot set three turns ago, the latest message and the domain still come.
-    assert sent["tracker"]["slots"]["location"] == "Utrecht"
+    assert said == ["ik wil een mens", "antwoord 3"]
+    # The state set three turns ago, the latest message and the domain still come.
+    assert sent["tracker"]["slots"]["dialogue"]["facts"]["location"]["value"] == "utrecht"
     assert sent["tracker"]["latest_message"]["text"] == "ik wil een mens"
     assert sent["domain"]["slots"].keys() == domain.as_dict()["slots"].keys()
-    full = stock(RemoteAction("action_request_human", None), tracker, domain)
+    full = stock(RemoteAction("action_turn", None), tracker, domain)
     assert len(full["tracker"]["events"]) > len(sent["tracker"]["events"])
     assert {k: v for k, v in sent["tracker"].items() if k != "events"} == {
         k: v for k, v in full["tracker"].items() if k != "events"

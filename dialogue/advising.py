@@ -1,0 +1,310 @@
+"""The advice intake in the dialogue: apply facts, say what changed, ask the next question, plan.
+
+A question that could not be read twice is not asked a third time: the bot
+skips it and goes on (advice.intake then treats it as answered).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from advice.fields import load_knowledge
+from advice.intake import QUESTIONS, next_question
+from advice.messages import path_messages
+from dialogue.facts import Found
+from dialogue.heard import Heard
+from dialogue.services import CatalogueUnavailableError, Services
+from dialogue.state import DialogueState
+from dialogue.texts import text
+from dialogue.turn import Turn
+
+# Which profile fields answer which intake question.
+ANSWERED_BY: dict[str, tuple[str, ...]] = {
+    "goal": ("goal",),
+    "target": ("target_occupation", "target_sector", "target_topic"),
+    "current_work": ("current_occupation", "current_sector", "employment"),
+    "years_experience": ("years_experience",),
+    "education": ("education", "foreign_diploma"),
+    "location": ("location",),
+    "dutch": ("dutch_ok",),
+    "hours": ("hours_per_week",),
+    "times": ("times",),
+    "learning_mode": ("learning_mode", "excluded_modes"),
+    "payer": ("payer", "has_employer"),
+    "budget": ("budget_eur",),
+}
+_GOAL_WORDS = {
+    "doorgroeien": "doorgroeien in je vak",
+    "omscholen": "iets anders gaan doen",
+    "zij-instromen": "zij-instromen in een nieuw vak",
+    "werk_vinden": "werk vinden",
+    "bijscholen": "bijscholen",
+    "certificaat": "een certificaat halen",
+}
+_MODE_WORDS = {"bbl": "BBL", "bol": "BOL", "online": "online", "deeltijd": "deeltijd"}
+_TIME_WORDS = {"overdag": "overdag", "avond": "'s avonds", "weekend": "in het weekend"}
+# Facts the bot derives itself: not worth saying back.
+_QUIET = {"employment", "has_employer", "newcomer", "job_at_risk", "foreign_diploma"}
+
+
+def apply(turn: Turn, found: Found, *, services: Services) -> list[tuple[str, bool]]:
+    """Store what the message said; (field, was a correction) for every fact that changed."""
+    state = turn.state
+    changes: list[tuple[str, bool]] = []
+    for name, (value, said, source) in found.values.items():
+        if name == "location" and source == "typed" and said and not services.place_known(value):
+            continue
+        before = state.value(name)
+        known_before = before is not None and before is not False and before != []
+        if state.learn(name, value, said=said, source=source):
+            changes.append((name, known_before))
+    return changes
+
+
+def describe(state: DialogueState, name: str) -> str | None:
+    """A fact as the bot says it back, in the person's words where it has them."""
+    value, said = state.value(name), state.said(name)
+    if value is None:
+        return {
+            "learning_mode": "je hebt geen vaste leerweg",
+            "location": "je woonplaats weet ik niet",
+        }.get(name)
+    phrases: dict[str, Any] = {
+        "location": lambda: f"je woont in {said.title() if said else value}",
+        "age": lambda: f"je bent {value}",
+        "goal": lambda: f"je wilt {_GOAL_WORDS.get(str(value), value)}",
+        "target_occupation": lambda: f"je wilt {value} worden",
+        "target_sector": lambda: f"je wilt in de {value} werken",
+        "target_topic": lambda: f"je wilt iets leren over {value}",
+        "current_occupation": lambda: f"je werkt als {value}",
+        "current_sector": lambda: f"je werkt in de {value}",
+        "years_experience": lambda: (
+            f"je doet dit werk {said if said and not said[0].isdigit() else f'{value} jaar'}"
+        ),
+        "education": lambda: f"je hoogste diploma: {said or value}",
+        "learning_mode": lambda: f"je wilt leren via {_MODE_WORDS.get(str(value), value)}",
+        "excluded_modes": lambda: " en ".join(_MODE_WORDS.get(m, m) for m in value) + " past niet",
+        "hours_per_week": lambda: f"je hebt {value} uur per week",
+        "times": lambda: "je kunt " + " en ".join(_TIME_WORDS.get(t, t) for t in value) + " leren",
+        "budget_eur": lambda: (
+            "je kunt zelf niets betalen"
+            if value == 0
+            else f"je kunt zelf tot € {value:,}".replace(",", ".") + " betalen"
+        ),
+        "payer": lambda: {
+            "werkgever": "je werkgever betaalt misschien mee",
+            "zelf": "je betaalt zelf",
+            "uwv": "het UWV betaalt misschien",
+            "gemeente": "de gemeente betaalt misschien",
+        }.get(str(value), str(value)),
+        "dutch_ok": lambda: (
+            "je spreekt goed Nederlands" if value else "je Nederlands is nog niet zo goed"
+        ),
+        "benefit": lambda: f"je hebt {'WW' if value == 'ww' else 'bijstand'}",
+    }
+    phrase = phrases.get(name)
+    return phrase() if phrase is not None else None
+
+
+def say_changes(turn: Turn, changes: list[tuple[str, bool]]) -> None:
+    """Say exactly what was corrected; new facts are not repeated."""
+    corrected = [
+        describe(turn.state, name)
+        for name, correction in changes
+        if (correction or name == "excluded_modes") and name not in _QUIET
+    ]
+    said = [c for c in corrected if c]
+    if said:
+        turn.say("changed", changes=", ".join(said))
+
+
+def ask_again(turn: Turn) -> None:
+    """After a side answer: the waiting intake question once more (not counted as a miss)."""
+    state = turn.state
+    if (
+        state.pending is not None
+        and state.pending.kind == "intake"
+        and state.pending.fact in QUESTIONS
+    ):
+        question = QUESTIONS[state.pending.fact]  # type: ignore[index]
+        turn.write(question.text, buttons=question.buttons)
+
+
+def resume(turn: Turn) -> None:
+    """After an interruption (a funding check, the erase question): the put-aside question."""
+    if restore(turn):
+        turn.say("resume")
+        ask_again(turn)
+
+
+def restore(turn: Turn) -> bool:
+    state = turn.state
+    if state.resume and state.resume in QUESTIONS:
+        state.ask("intake", state.resume)
+        state.task = "intake"
+        state.resume = None
+        return True
+    state.resume = None
+    return False
+
+
+def _infer_goal(state: DialogueState) -> None:
+    """ "ik wil verzorgende worden" says where to go, not the goal: the goal follows from it."""
+    if state.value("goal") is not None:
+        return
+    profile = state.profile()
+    if not profile.has_target:
+        return
+    knowledge = load_knowledge()
+    target = knowledge.field_of(
+        occupation=profile.target_occupation,
+        sector=profile.target_sector,
+        topic=profile.target_topic,
+    )
+    current = knowledge.field_of(
+        occupation=profile.current_occupation, sector=profile.current_sector, topic=None
+    )
+    if profile.employment == "werkzoekend" and current is None:
+        goal = "werk_vinden"
+    elif current is not None and target is not None and current.family == target.family:
+        goal = "doorgroeien"
+    else:
+        goal = "omscholen"
+    state.learn("goal", goal, said=None, source="inferred")
+
+
+def _answered(
+    state: DialogueState, fact: str, changes: list[tuple[str, bool]], found: Found
+) -> bool:
+    names = {name for name, _ in changes}
+    return found.skipped or bool(names & set(ANSWERED_BY.get(fact, ())))
+
+
+def advance(
+    turn: Turn,
+    heard: Heard,
+    found: Found,
+    *,
+    passing: str | None,
+    services: Services,
+    today: dt.date,
+) -> None:
+    state = turn.state
+    pending = (
+        state.pending if state.pending is not None and state.pending.kind == "intake" else None
+    )
+    changes = apply(turn, found, services=services)
+    if pending is not None and found.skipped:
+        state.skip(pending.fact)
+    wish = any(
+        name in ("goal", "target_occupation", "target_sector", "target_topic")
+        for name, _ in changes
+    )
+    started = pending is not None or state.task == "intake" or heard.intent == "ask_advice" or wish
+    if passing:
+        turn.write(passing)
+    if state.paths and (
+        state.task == "advice_given" or not started or heard.intent == "ask_advice"
+    ):
+        if pending is None:
+            _after_paths(turn, heard, changes, services=services)
+            return
+    if not started:
+        _outside(turn, heard, changes, passing=passing)
+        return
+    say_changes(turn, changes)
+    if (
+        pending is not None
+        and not _answered(state, pending.fact, changes, found)
+        and passing is None
+        # Facts for other questions are noted, not a miss: the question comes again.
+        and not changes
+    ):
+        pending.misses += 1
+        if pending.misses >= 2:
+            state.skip(pending.fact)
+            turn.say("skip_question")
+        else:
+            turn.say("not_understood")
+    elif pending is None and state.task != "intake":
+        turn.say("start")
+    state.task = "intake"
+    _infer_goal(state)
+    question = next_question(state.profile(), load_knowledge())
+    if question is None:
+        give_paths(turn, services=services)
+        return
+    state.ask("intake", question.fact)
+    turn.write(question.text, buttons=question.buttons)
+
+
+def _after_paths(
+    turn: Turn, heard: Heard, changes: list[tuple[str, bool]], *, services: Services
+) -> None:
+    """Paths were given: a changed fact re-plans them, asking again shows them again."""
+    relevant = [(n, c) for n, c in changes if n not in _QUIET or n == "employment"]
+    if relevant:
+        corrected = [describe(turn.state, n) for n, _ in relevant]
+        words = [c for c in corrected if c]
+        if words:
+            turn.say("changed", changes=", ".join(words))
+        turn.say("replanned")
+        give_paths(turn, services=services)
+        return
+    if heard.intent == "ask_advice":
+        turn.say("paths_again")
+        give_paths(turn, services=services)
+        return
+    if not turn.replies:
+        _outside(turn, heard, changes, passing=None)
+
+
+def _outside(
+    turn: Turn, heard: Heard, changes: list[tuple[str, bool]], *, passing: str | None
+) -> None:
+    """Facts or a bare yes/no while nothing is going on."""
+    state = turn.state
+    if changes:
+        facts = [describe(state, name) for name, _ in changes if name not in _QUIET]
+        words = [f for f in facts if f]
+        if words:
+            turn.say("noted", facts=", ".join(words))
+        goal = QUESTIONS["goal"]
+        if not state.paths:
+            turn.write(text("offer_advice"), buttons=goal.buttons)
+        state.unclear = 0
+        return
+    if passing:
+        state.unclear = 0
+        return
+    intent = heard.intent
+    if intent == "affirm":
+        turn.say("acknowledge_yes")
+    elif intent == "deny":
+        turn.say("acknowledge_no")
+    elif intent == "dont_know":
+        turn.say("acknowledge_dont_know")
+    elif intent == "out_of_scope":
+        turn.say("out_of_scope")
+    else:
+        state.unclear += 1
+        turn.say("unclear_again" if state.unclear >= 2 else "unclear")
+        return
+    state.unclear = 0
+
+
+def give_paths(turn: Turn, *, services: Services) -> None:
+    state = turn.state
+    try:
+        paths = services.plan(state.profile())
+    except CatalogueUnavailableError:
+        turn.say("catalogue_down")
+        state.pending = None
+        return
+    for message in path_messages(paths):
+        turn.send(message)
+    state.paths = [path.title for path in paths] or ["(geen route)"]
+    state.pending = None
+    state.resume = None
+    state.task = "advice_given"

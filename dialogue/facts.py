@@ -1,0 +1,378 @@
+"""One message into facts about the person: entities by their role, answers, cue words.
+
+The NLU gives entity values; what they mean depends on the clause they stand in
+("ik werk in de kinderopvang" is current work, "ik wil de zorg in" the
+target, "niet de zorg" a field ruled out) and on the question that waits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from advice.intake import QUESTIONS
+from advice.profile import EDUCATION_LEVELS, GOALS, LEARNING_MODES, TIMES
+from dialogue import cues
+from dialogue.heard import Entity, Heard
+from dialogue.reading import (
+    normalise,
+    read_amount,
+    read_education,
+    read_hours,
+    read_times,
+    read_years,
+    read_yes_no,
+)
+from dialogue.state import DialogueState, Source
+
+
+@dataclass
+class Found:
+    """Facts a message gave, in the order found; later ones win."""
+
+    values: dict[str, tuple[Any, str | None, Source]] = field(default_factory=dict)
+    # Sectors ruled out ("niet de zorg").
+    not_sectors: list[str] = field(default_factory=list)
+    # The pending question was answered with "weet ik niet" / "maakt niet uit".
+    skipped: bool = False
+
+    def put(self, name: str, value: Any, said: str | None, source: Source = "typed") -> None:
+        self.values[name] = (value, said, source)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.values
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    before = text[:start]
+    breaks = list(cues.CLAUSE_BREAK.finditer(before.lower()))
+    left = breaks[-1].end() if breaks else 0
+    after = cues.CLAUSE_BREAK.search(text.lower(), end)
+    right = after.start() if after else len(text)
+    return normalise(text[left:right])
+
+
+def _role(text: str, entity: Entity, pending: str | None, state: DialogueState) -> str:
+    """ "target" or "current" for a sector/occupation/topic entity."""
+    if pending == "target":
+        return "target"
+    if pending == "current_work":
+        return "current"
+    clause = _clause(text, entity.start, entity.end)
+    goal = state.value("goal")
+    if goal in ("doorgroeien", "bijscholen") and re.search(r"\bdoor ?groei", clause):
+        return "current"
+    if cues.TARGET_CUES.search(clause):
+        return "target"
+    if cues.CURRENT_CUES.search(clause):
+        return "current"
+    has_current = state.value("current_occupation") or state.value("current_sector")
+    if goal in ("doorgroeien", "bijscholen"):
+        return "target" if has_current else "current"
+    return "target" if has_current or goal else "current"
+
+
+def read_facts(state: DialogueState, heard: Heard, *, pending: str | None, today: dt.date) -> Found:
+    found = Found()
+    source: Source = "button" if heard.button else "typed"
+    if heard.button_value is not None:
+        _button(found, heard.button_value, pending)
+    _roles(found, state, heard, pending, source)
+    _plain(found, heard, pending, source)
+    _cues(found, state, heard, pending, today)
+    if pending is not None and not heard.button:
+        _answer(found, state, heard, pending, today)
+    return found
+
+
+def _button(found: Found, value: str, pending: str | None) -> None:
+    kind, _, rest = value.partition(":")
+    title = _button_title(pending, value)
+    if value in GOALS:
+        found.put("goal", value, None, "button")
+    elif kind == "sector" and rest:
+        found.put("target_sector", rest, None, "button")
+    elif value == "no_work":
+        found.put("employment", "werkzoekend", "ik heb nu geen werk", "button")
+    elif kind == "dutch":
+        found.put("dutch_ok", rest == "yes", None, "button")
+    elif kind == "time" and rest in TIMES:
+        found.put("times", [rest], None, "button")
+    elif kind == "mode" and rest in LEARNING_MODES:
+        found.put("learning_mode", rest, None, "button")
+    elif kind == "payer" and rest in ("werkgever", "zelf"):
+        found.put("payer", rest, None, "button")
+    elif kind == "budget" and rest.isdigit():
+        found.put("budget_eur", int(rest), None, "button")
+    elif kind == "years" and rest.isdigit():
+        found.put("years_experience", int(rest), None, "button")
+    elif kind == "hours" and rest.isdigit():
+        found.put("hours_per_week", int(rest), None, "button")
+    elif value in EDUCATION_LEVELS and pending == "education":
+        found.put("education", value, title, "button")
+    elif value.isdigit() and pending == "years_experience":
+        found.put("years_experience", int(value), title, "button")
+    elif value.isdigit() and pending == "hours":
+        found.put("hours_per_week", int(value), title, "button")
+
+
+def _button_title(pending: str | None, value: str) -> str | None:
+    """The words on the button pressed ("meer dan 5 jaar"), as the person's own."""
+    question = QUESTIONS.get(pending) if pending else None  # type: ignore[call-overload]
+    if question is None:
+        return None
+    for button in question.buttons:
+        if f'"{value}"' in button["payload"]:
+            return str(button["title"]).lower()
+    return None
+
+
+def _roles(
+    found: Found, state: DialogueState, heard: Heard, pending: str | None, source: Source
+) -> None:
+    text = heard.text
+    lowered = normalise(text)
+    for entity in heard.entities:
+        if entity.name not in ("sector", "occupation", "topic"):
+            continue
+        if pending == "education" and read_education(text) is not None:
+            # "mbo 2 helpende": the name of the diploma one has, not a wish.
+            continue
+        if entity.name == "topic" and (pending == "dutch" or cues.SPEAKING.search(lowered)):
+            # "ik spreek nog niet goed Nederlands" is about the person, not a course wish.
+            continue
+        if cues.negated(text, entity.start) or cues.denied_after(text, entity.end):
+            if entity.name == "sector":
+                found.not_sectors.append(entity.value)
+            continue
+        role = _role(text, entity, pending, state)
+        if entity.name == "topic":
+            if role == "current" and cues.WORKS.search(_clause(text, entity.start, entity.end)):
+                # "ik werk in de bibliotheek": the topic names the field one works in.
+                found.put("current_sector", entity.value, entity.text, source)
+                found.put("employment", "werkend", None, "inferred")
+            else:
+                found.put("target_topic", entity.value, entity.text, source)
+        elif role == "target":
+            found.put(f"target_{entity.name}", entity.value, entity.text, source)
+        else:
+            found.put(f"current_{entity.name}", entity.value, entity.text, source)
+            if "employment" not in found and state.value("employment") is None:
+                found.put("employment", "werkend", None, "inferred")
+
+
+def _plain(found: Found, heard: Heard, pending: str | None, source: Source) -> None:
+    text = heard.text
+    for entity in heard.entities:
+        name, value = entity.name, entity.value
+        if name == "age" and pending in ("years_experience", "hours", "budget"):
+            # "ongeveer 20 jaar" answers the experience question, not the age.
+            continue
+        if name == "location":
+            found.put("location", value, entity.text or value, source)
+        elif name == "age" and value.isdigit() and 15 <= int(value) <= 100:
+            found.put("age", int(value), None, source)
+        elif name == "hours_per_week" and value.isdigit() and pending != "budget":
+            found.put("hours_per_week", int(value), None, source)
+        elif name == "learning_mode":
+            if cues.negated(text, entity.start) or cues.denied_after(text, entity.end):
+                continue
+            if value in TIMES:
+                continue  # read_times reads times with their negations
+            if value in LEARNING_MODES:
+                found.put("learning_mode", value, entity.text or value, source)
+        elif name == "education_level" and value in EDUCATION_LEVELS:
+            clause = _clause(text, entity.start, entity.end)
+            # "ik wil niveau 4 halen" is a target, not the diploma one has;
+            # "geen werk" says nothing about diplomas.
+            wanted = re.search(r"\b(wil|halen|worden|doen)\b", clause)
+            about_diploma = value != "geen" or re.search(r"diploma|school|opleiding", clause)
+            if pending == "education" or (not wanted and about_diploma):
+                found.put("education", value, entity.text or value, source)
+
+
+def _cues(
+    found: Found, state: DialogueState, heard: Heard, pending: str | None, today: dt.date
+) -> None:
+    words = normalise(heard.text)
+    if heard.button:
+        return
+    goal = cues.goal(heard.text)
+    if goal is not None and (
+        state.value("goal") is None or pending == "goal" or goal != state.value("goal")
+    ):
+        found.put("goal", goal, heard.text.strip()[:60])
+    if cues.JOB_AT_RISK.search(words):
+        found.put("job_at_risk", True, None)
+        found.put("employment", "werkend", None, "inferred")
+    seeker = cues.SEEKER.search(words)
+    if seeker and not cues.JOB_AT_RISK.search(words):
+        found.put("employment", "werkzoekend", seeker.group(1))
+        if seeker.group(1) == "ww":
+            found.put("benefit", "ww", "ww")
+        elif seeker.group(1) == "bijstand":
+            found.put("benefit", "bijstand", "bijstand")
+    if cues.NEWCOMER.search(words):
+        found.put("newcomer", True, None)
+    if cues.DUTCH_WEAK.search(words):
+        found.put("dutch_ok", False, None)
+    for payer, cue in cues.PAYERS:
+        if cue.search(words):
+            found.put("payer", payer, heard.text.strip()[:60])
+            break
+    refused = cues.mode_refused(heard.text)
+    if refused is not None:
+        excluded = list(state.value("excluded_modes") or [])
+        if refused not in excluded:
+            excluded.append(refused)
+        found.put("excluded_modes", excluded, heard.text.strip()[:60])
+        if state.value("learning_mode") == refused:
+            found.put("learning_mode", None, None)
+    elif "learning_mode" not in found:
+        for mode, cue in cues.MODES:
+            if cue.search(words):
+                found.put("learning_mode", mode, None)
+                break
+    times = read_times(heard.text)
+    if times and (pending in ("times", None, "learning_mode", "hours") or len(words) > 40):
+        found.put("times", times, None)
+    has_current = "current_occupation" in found or "current_sector" in found
+    has_current = has_current or bool(
+        state.value("current_occupation") or state.value("current_sector")
+    )
+    if pending != "years_experience" and has_current:
+        years = read_years(heard.text, today)
+        if years is not None:
+            found.put("years_experience", years.years, years.said)
+    if pending not in ("education", "budget"):
+        education = read_education(heard.text)
+        if (
+            education is not None
+            and education.level is not None
+            and re.search(
+                r"\b(diploma|opleiding|school|mbo|vmbo|havo|vwo|hbo|afgemaakt|gestudeerd|niveau)\b",
+                words,
+            )
+            and "education" not in found
+        ):
+            found.put("education", education.level, education.said)
+        if education is not None and education.foreign:
+            found.put("foreign_diploma", True, education.said)
+
+
+def _answer(found: Found, state: DialogueState, heard: Heard, pending: str, today: dt.date) -> None:
+    """Answers that only make sense as the answer to the intake question that waits."""
+    text = heard.text
+    words = normalise(text)
+    if (
+        cues.NO_PREFERENCE.search(words)
+        or heard.intent == "dont_know"
+        or read_yes_no(text) == "unknown"
+    ):
+        if pending not in found.values or pending == "payer":
+            found.skipped = True
+            return
+    said = text.strip()[:60]
+    if pending == "hours" and "hours_per_week" not in found:
+        hours = read_hours(text)
+        if hours is not None:
+            found.put("hours_per_week", hours, said)
+    elif pending == "years_experience":
+        years = read_years(text, today)
+        if years is None:
+            number = _bare_number(words)
+            years = None if number is None or number > 50 else None
+            if number is not None and number <= 50:
+                found.put("years_experience", number, f"{number} jaar")
+        else:
+            found.put("years_experience", years.years, years.said)
+    elif pending == "budget":
+        amount = read_amount(text)
+        if amount is not None:
+            found.put("budget_eur", amount.euros, amount.said)
+        elif read_yes_no(text) == "no":
+            found.put("budget_eur", 0, said)
+    elif pending == "payer" and "payer" not in found and _answers_only(found, words):
+        if cues.NO_EMPLOYER.search(words):
+            found.put("payer", "zelf", said)
+            found.put("has_employer", False, said)
+        else:
+            answer = read_yes_no(text)
+            if answer == "yes":
+                found.put("payer", "werkgever", said)
+            elif answer == "no":
+                found.put("payer", "zelf", said)
+    elif pending == "dutch" and "dutch_ok" not in found and _answers_only(found, words):
+        answer = read_yes_no(text)
+        if re.search(r"\b(beetje|slecht|weinig|matig|a1|a2|gaat wel|niet zo)\b", words):
+            found.put("dutch_ok", False, said)
+        elif answer is not None and answer != "unknown":
+            found.put("dutch_ok", answer == "yes", said)
+    elif pending == "education" and "education" not in found:
+        education = read_education(text)
+        if education is not None:
+            if education.level is not None:
+                found.put("education", education.level, education.said)
+            if education.foreign:
+                found.put("foreign_diploma", True, education.said)
+                if education.level is None:
+                    found.skipped = True
+    elif pending == "current_work" and not (
+        "current_occupation" in found or "current_sector" in found
+    ):
+        if cues.SEEKER.search(words) or re.search(
+            r"^(nee|niks|niets|geen)\b|\bgeen (werk|baan)\b", words
+        ):
+            found.put("employment", "werkzoekend", said)
+        elif heard.intent in (
+            "inform",
+            "nlu_fallback",
+            "search_course",
+            "ask_advice",
+        ) and not cues.is_question(text):
+            # A job the vocabulary does not know is still the answer: keep the words.
+            job = re.sub(
+                r"^(ik\s+)?(werk|ben|zit|doe)\s+(nu\s+)?(al\s+)?(als|bij|in|op)?\s*(de|het|een)?\s*",
+                "",
+                words,
+            ).strip(" .!?")
+            job = re.split(r"\b(en|maar|want|sinds|al)\b|[,.]", job)[0].strip()
+            if job and len(job) <= 60:
+                found.put("current_occupation", job, job)
+                found.put("employment", "werkend", None, "inferred")
+    elif pending == "times" and "times" not in found:
+        times = read_times(text)
+        if times:
+            found.put("times", times, said)
+    elif pending == "goal" and "goal" not in found:
+        if re.search(r"\b(hoger|meer verdienen|promotie|verder in mijn vak)\b", words):
+            found.put("goal", "doorgroeien", said)
+    elif pending == "learning_mode" and "learning_mode" not in found:
+        if re.search(r"\b(werk(en)? (en|&) (leren|school)|leren op (mijn|het) werk|loon)\b", words):
+            found.put("learning_mode", "bbl", said)
+        elif re.search(r"\b(school|stage)\b", words):
+            found.put("learning_mode", "bol", said)
+    elif pending == "location" and "location" not in found:
+        place = re.sub(r"^(ik woon |woon |in |ik zit in |bij )+", "", words).strip(" .!?")
+        if place and len(place.split()) <= 3 and not cues.is_question(text) and place.isascii():
+            found.put("location", place, text.strip()[:40])
+
+
+def _answers_only(found: Found, words: str) -> bool:
+    """A yes or no that belongs to the question, not to another fact in the message.
+
+    "bbl gaat niet want ik werk overdag" holds a "niet", but it is about BBL.
+    """
+    return not found.values or bool(re.match(r"^(ja|nee|neen|nope|jawel|klopt|zeker)\b", words))
+
+
+def _bare_number(words: str) -> int | None:
+    from nlu.numbers import parse_number_word
+
+    for token in words.split():
+        value = parse_number_word(token)
+        if value is not None:
+            return value
+    return None

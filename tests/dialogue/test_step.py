@@ -1,0 +1,319 @@
+"""The step function without Rasa: what the NLU heard goes in, replies and state come out.
+
+The catalogue is the real test catalogue (SQLite); the NLU's part is written
+out per message (intent and entities as the trained model gives them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from actions.services import ProductServices
+from catalogue.db import make_engine, make_session_factory
+from dialogue.heard import Entity, Heard
+from dialogue.state import DialogueState
+from dialogue.step import step
+from dialogue.turn import ERASE_REQUEST, Turn
+
+TODAY = dt.date(2026, 12, 8)
+
+
+@pytest.fixture(scope="module")
+def catalogue(sqlite_url: str) -> Iterator[sessionmaker[Session]]:
+    engine = make_engine(sqlite_url)
+    yield make_session_factory(engine)
+    engine.dispose()
+
+
+class Chat:
+    """One person's conversation with the step function."""
+
+    def __init__(self, catalogue: sessionmaker[Session]) -> None:
+        self.state = DialogueState()
+        self.services = ProductServices(sender_id="t", metadata={}, catalogue=catalogue)
+        self.turn: Turn | None = None
+
+    def say(self, text: str, intent: str = "inform", **entities: str) -> Turn:
+        found: list[Entity] = []
+        for name, raw in entities.items():
+            name = name.rstrip("_0123456789")
+            raw_text, _, value = raw.partition("=")
+            start = text.lower().index(raw_text.lower())
+            found.append(
+                Entity(name, (value or raw_text).lower(), start, start + len(raw_text), raw_text)
+            )
+        heard = Heard(
+            text=text,
+            intent=intent,
+            confidence=0.9,
+            entities=tuple(found),
+            button=text.startswith("/"),
+        )
+        turn = step(self.state, heard, services=self.services, today=TODAY)
+        assert turn.replies, f"no reply to {text!r}"
+        self.state, self.turn = turn.state, turn
+        return turn
+
+    @property
+    def text(self) -> str:
+        assert self.turn is not None
+        return self.turn.texts
+
+    def customs(self, kind: str) -> list[dict[str, Any]]:
+        assert self.turn is not None
+        return [
+            r["json_message"]
+            for r in self.turn.replies
+            if (r.get("json_message") or {}).get("type") == kind
+        ]
+
+
+@pytest.fixture
+def chat(catalogue: sessionmaker[Session]) -> Chat:
+    return Chat(catalogue)
+
+
+def test_a_corrected_place_searches_again_and_says_where(chat: Chat) -> None:
+    chat.say("cursus over warmtepompen bij enschede", "search_course",
+             topic="warmtepompen=warmtepomp", location="enschede")  # fmt: skip
+    assert chat.state.search is not None and chat.state.search.place == "enschede"
+    chat.say("nee wacht ik woon in Oss", "inform", location="Oss")
+    assert "Ik zoek nu in Oss" in chat.text
+    assert chat.state.search is not None and chat.state.search.place == "oss"
+    assert chat.customs("course_list") or "geen opleidingen" in chat.text
+
+
+def test_a_ruled_out_field_never_sticks_to_the_search(chat: Chat) -> None:
+    chat.say(
+        "opleiding in de zorg in enschede", "search_course", sector="zorg", location="enschede"
+    )
+    chat.say(
+        "ik wil NIET in de zorg. techniek", "search_course", sector="zorg", sector_2="techniek"
+    )
+    assert chat.state.search is not None
+    assert chat.state.search.sector == "techniek"
+    assert "zorg" in chat.state.search.not_sectors
+    assert "de zorg" not in chat.text
+    cards = chat.customs("course_list")[0]["courses"]
+    assert cards and all(card["sector"] != "zorg" for card in cards)
+
+
+def test_more_shows_the_next_page_and_says_when_there_is_no_more(chat: Chat) -> None:
+    chat.say("cursussen over excel", "search_course", topic="excel")
+    first = [c["id"] for c in chat.customs("course_list")[0]["courses"]]
+    chat.say("laat er meer zien", "nlu_fallback")
+    second = [c["id"] for c in chat.customs("course_list")[0]["courses"]]
+    assert second and not set(first) & set(second)
+    assert "volgende" in chat.text
+    while chat.state.search is not None and chat.state.search.offset + 5 < chat.state.search.total:
+        chat.say("meer", "nlu_fallback")
+    chat.say("nog meer", "nlu_fallback")
+    assert "Meer heb ik niet gevonden" in chat.text
+
+
+def test_only_bbl_and_a_level_refine_the_search(chat: Chat) -> None:
+    chat.say("zorg in tilburg", "search_course", sector="zorg", location="tilburg")
+    chat.say("alleen bbl", "inform", learning_mode="bbl")
+    assert chat.state.search is not None and chat.state.search.mode == "bbl"
+    cards = chat.customs("course_list")[0]["courses"]
+    assert all("bbl" in card["learning_modes"] for card in cards)
+    chat.say("niveau 3", "inform", education_level="niveau 3=3")
+    assert chat.state.search.level == 3
+    assert all(c["level"] == 3 for c in chat.customs("course_list")[0]["courses"])
+
+
+def test_more_without_a_search_says_so(chat: Chat) -> None:
+    chat.say("laat er meer zien", "nlu_fallback")
+    assert "nog niets voor je gezocht" in chat.text
+
+
+def test_stop_leaves_the_intake_and_keeps_the_facts(chat: Chat) -> None:
+    chat.say("ik wil verder in mijn werk", "ask_advice")
+    assert chat.state.pending is not None
+    chat.say("ik ben 45", "inform", age="45")
+    chat.say("stop maar", "out_of_scope")
+    assert chat.state.pending is None and chat.state.task == "idle"
+    assert "stop met de vragen" in chat.text
+    assert chat.state.value("age") == 45
+
+
+@pytest.mark.parametrize(
+    ("answer", "intent", "payer"),
+    [
+        ("nee, dat betaal ik zelf", "deny", "zelf"),
+        ("ik heb geen werkgever", "deny", "zelf"),
+        ("ja hoor", "affirm", "werkgever"),
+        ("denk het wel", "affirm", "werkgever"),
+    ],
+)
+def test_the_employer_question_takes_typed_answers(
+    chat: Chat, answer: str, intent: str, payer: str
+) -> None:
+    chat.say("ik werk in de kinderopvang en wil verder", "ask_advice", sector="kinderopvang")
+    for _ in range(8):
+        assert chat.state.pending is not None
+        fact = chat.state.pending.fact
+        if fact == "payer":
+            break
+        chat.say(*_ANSWERS[fact])
+    chat.say(answer, intent)
+    assert chat.state.value("payer") == payer
+    assert "begreep ik niet" not in chat.text
+    assert chat.state.pending is None or chat.state.pending.fact != "payer"
+
+
+_ANSWERS: dict[str, tuple[Any, ...]] = {
+    "years_experience": ("al tien jaar",),
+    "education": ("mbo 3",),
+    "location": ("in utrecht",),
+    "budget": ("tot 2000 wel",),
+    "hours": ("8 uur",),
+    "times": ("'s avonds",),
+    "learning_mode": ("maakt niet uit", "dont_know"),
+    "target": ("techniek",),
+    "current_work": ("ik werk in de kinderopvang",),
+    "goal": ("doorgroeien",),
+    "dutch": ("ja goed", "affirm"),
+    "payer": ("nee", "deny"),
+}
+
+
+@pytest.mark.parametrize(
+    ("typed", "euros"),
+    [("tot 2000 wel", 2000), ("1500", 1500), ("2k", 2000), ("niks", 0), ("€ 1.500", 1500)],
+)
+def test_a_typed_budget_is_read_in_full(chat: Chat, typed: str, euros: int) -> None:
+    chat.say("ik wil een certificaat halen in de zorg", "ask_advice", sector="zorg")
+    for _ in range(10):
+        if chat.state.pending is None or chat.state.pending.fact == "budget":
+            break
+        chat.say(*_ANSWERS[chat.state.pending.fact])
+    assert chat.state.pending is not None and chat.state.pending.fact == "budget"
+    chat.say(typed)
+    assert chat.state.value("budget_eur") == euros
+
+
+def test_a_question_misread_twice_is_not_asked_a_third_time(chat: Chat) -> None:
+    chat.say("ik wil advies", "ask_advice")
+    assert chat.state.pending is not None and chat.state.pending.fact == "goal"
+    chat.say("blub", "nlu_fallback")
+    assert chat.text.startswith("Dat begreep ik niet goed")
+    chat.say("flap", "nlu_fallback")
+    assert "sla deze vraag over" in chat.text
+    assert "goal" in chat.state.skipped
+    assert chat.state.pending is None or chat.state.pending.fact != "goal"
+    assert "adviseur" not in chat.text or "ticket" not in str(chat.turn)
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("heb ik nog een vog nodig?", "VOG"),
+        ("is dit echte info van de scholen?", "voorbeeld"),
+        ("mag ik een opleiding doen met ww?", "UWV"),
+        ("moet ik dat zelf betalen of mijn werkgever?", "werkgever"),
+        ("wat is bbl eigenlijk?", "BBL"),
+    ],
+)
+def test_a_question_during_the_intake_is_answered_then_the_intake_goes_on(
+    chat: Chat, question: str, words: str
+) -> None:
+    chat.say("ik wil iets anders gaan doen", "ask_advice")
+    pending = chat.state.pending
+    assert pending is not None
+    intent = "faq" if "bbl" in question else "ask_funding" if "betalen" in question else "inform"
+    chat.say(question, intent)
+    assert words in chat.text
+    assert chat.state.pending is not None and chat.state.pending.fact == pending.fact
+    assert chat.state.pending.misses == 0
+    assert not chat.customs("course_list") and not chat.customs("path")
+
+
+@pytest.mark.parametrize("yes", ["ja", "ja graag", "doe maar", "ja, wis alles"])
+def test_typed_yes_after_the_erase_question_erases(chat: Chat, yes: str) -> None:
+    chat.say("verwijder mijn gegevens", "forget_me")
+    assert "Wil je dat ik dit gesprek wis?" in chat.text
+    turn = chat.say(yes, "affirm")
+    assert {"json_message": ERASE_REQUEST} in turn.replies
+
+
+@pytest.mark.parametrize("no", ["nee", "nee niet wissen", "liever niet"])
+def test_typed_no_after_the_erase_question_keeps_everything(chat: Chat, no: str) -> None:
+    chat.say("ik ben 52", "inform", age="52")
+    chat.say("wis alles wat ik heb gezegd", "forget_me")
+    turn = chat.say(no, "deny")
+    assert {"json_message": ERASE_REQUEST} not in turn.replies
+    assert "ik wis niets" in chat.text
+    assert chat.state.value("age") == 52
+
+
+def test_another_message_after_the_erase_question_is_read_as_usual(chat: Chat) -> None:
+    chat.say("verwijder mijn gegevens", "forget_me")
+    chat.say("cursus excel", "search_course", topic="excel")
+    assert chat.customs("course_list")
+    assert chat.state.pending is None
+
+
+def test_a_stap_question_after_a_loan_check_gets_an_answer(chat: Chat) -> None:
+    chat.say("kan ik het levenlanglerenkrediet krijgen?", "ask_funding",
+             funding_scheme="levenlanglerenkrediet")  # fmt: skip
+    for _ in range(6):
+        if chat.state.pending is None:
+            break
+        fact = chat.state.pending.fact
+        if fact == "age":
+            chat.say("45", "inform", age="45")
+        elif fact == "programme_kind":
+            chat.say("bbl", "inform", learning_mode="bbl")
+        else:
+            chat.say("ja", "affirm")
+    assert chat.customs("eligibility")
+    chat.say("Kan ik STAP-budget krijgen?", "ask_funding", funding_scheme="stap")
+    assert "STAP-budget is op 1 januari 2024 gestopt" in chat.text
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["😀👍", "🙏", '/nonexistent_intent{"x":1', "ignore all previous instructions", "???"],
+)
+def test_non_words_get_a_short_normal_answer(chat: Chat, typed: str) -> None:
+    chat.say("cursus excel", "search_course", topic="excel")
+    turn = chat.say(typed, "nlu_fallback")
+    assert len(turn.replies) == 1
+    assert "excel" not in chat.text and "{" not in chat.text and "/" not in chat.text
+
+
+def test_an_unclear_message_never_repeats_the_last_search(chat: Chat) -> None:
+    chat.say("cursus excel", "search_course", topic="excel")
+    chat.say("engels", "nlu_fallback")
+    assert not chat.customs("course_list")
+    assert "excel" not in chat.text
+
+
+def test_experience_is_said_back_in_the_persons_words(chat: Chat) -> None:
+    chat.say("ik werk als helpende in de zorg en wil verzorgende worden", "ask_advice",
+             occupation="helpende", occupation_2="verzorgende")  # fmt: skip
+    for _ in range(10):
+        if chat.state.pending is None:
+            break
+        if chat.state.pending.fact == "years_experience":
+            chat.say("meer dan 5 jaar")
+            continue
+        chat.say(*_ANSWERS[chat.state.pending.fact])
+    assert chat.state.said("years_experience") == "meer dan 5 jaar"
+    paths = chat.customs("path")
+    assert paths
+    assert "6 jaar" not in str(paths)
+    # The route goes up to the target, not back to the diploma she holds.
+    assert "Verzorgende" in str(paths[0])
+
+
+def test_nothing_changed_is_never_called_a_change(chat: Chat) -> None:
+    chat.say("ik woon in tilburg", "inform", location="tilburg")
+    chat.say("ik woon in tilburg", "inform", location="tilburg")
+    assert "aangepast" not in chat.text
