@@ -16,7 +16,7 @@ from dialogue.facts import Found
 from dialogue.heard import Heard
 from dialogue.services import CatalogueUnavailableError, Services
 from dialogue.state import DialogueState
-from dialogue.texts import text
+from dialogue.texts import text, the_field
 from dialogue.turn import Turn
 
 # Which profile fields answer which intake question.
@@ -75,10 +75,10 @@ def describe(state: DialogueState, name: str) -> str | None:
         "age": lambda: f"je bent {value}",
         "goal": lambda: f"je wilt {_GOAL_WORDS.get(str(value), value)}",
         "target_occupation": lambda: f"je wilt {value} worden",
-        "target_sector": lambda: f"je wilt in de {value} werken",
+        "target_sector": lambda: f"je wilt in {the_field(str(value))} werken",
         "target_topic": lambda: f"je wilt iets leren over {value}",
         "current_occupation": lambda: f"je werkt als {value}",
-        "current_sector": lambda: f"je werkt in de {value}",
+        "current_sector": lambda: f"je werkt in {the_field(str(value))}",
         "years_experience": lambda: (
             f"je doet dit werk {said if said and not said[0].isdigit() else f'{value} jaar'}"
         ),
@@ -127,7 +127,7 @@ def ask_again(turn: Turn) -> None:
         and state.pending.kind == "intake"
         and state.pending.fact in QUESTIONS
     ):
-        question = QUESTIONS[state.pending.fact]  # type: ignore[index]
+        question = QUESTIONS[state.pending.fact]
         turn.write(question.text, buttons=question.buttons)
 
 
@@ -204,12 +204,13 @@ def advance(
     started = pending is not None or state.task == "intake" or heard.intent == "ask_advice" or wish
     if passing:
         turn.write(passing)
-    if state.paths and (
-        state.task == "advice_given" or not started or heard.intent == "ask_advice"
+    if (
+        state.paths
+        and (state.task == "advice_given" or not started or heard.intent == "ask_advice")
+        and pending is None
     ):
-        if pending is None:
-            _after_paths(turn, heard, changes, services=services)
-            return
+        _after_paths(turn, heard, changes, services=services)
+        return
     if not started:
         _outside(turn, heard, changes, passing=passing)
         return
@@ -227,6 +228,17 @@ def advance(
             turn.say("skip_question")
         else:
             turn.say("not_understood")
+    elif (
+        pending is not None
+        and changes
+        and not _answered(state, pending.fact, changes, found)
+        and not any(correction for _, correction in changes)
+    ):
+        # Said in passing ("alleen bbl" when asked for a diploma): noted, and said so.
+        new = [describe(state, name) for name, _ in changes if name not in _QUIET]
+        words = [w for w in new if w]
+        if words:
+            turn.say("noted", facts=", ".join(words))
     elif pending is None and state.task != "intake":
         turn.say("start")
     state.task = "intake"

@@ -143,13 +143,15 @@ _PASSING: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\b(erkennen|erkend|erkenning|waarderen|waardering)\b.*\bdiploma|\bbuitenlands\w* diploma"
+            r"\b(erkennen|erkend|erkenning|waarderen|waardering)\b.*\bdiploma"
+            r"|\bbuitenlands\w* diploma"
         ),
         "foreign_diploma",
     ),
     (
         re.compile(
-            r"\b(met|in|op) (de |een |mijn )?ww\b|\bww\b.*\b(mag|opleiding|cursus|leren)\b|\bmag\b.*\bww\b"
+            r"\b(met|in|op) (de |een |mijn )?ww\b|\bww\b.*\b(mag|opleiding|cursus|leren)\b"
+            r"|\bmag\b.*\bww\b"
         ),
         "ww",
     ),
@@ -170,7 +172,8 @@ def who_pays(state: DialogueState) -> str:
     employment, benefit = state.value("employment"), state.value("benefit")
     if benefit == "ww" or (employment == "werkzoekend" and benefit is None):
         return (
-            "Heb je een uitkering van het UWV? Vraag dan je adviseur bij het UWV of die meebetaalt. "
+            "Heb je een uitkering van het UWV? Vraag dan je adviseur bij het UWV of die "
+            "meebetaalt. "
             "Dat kan als de opleiding je helpt om werk te vinden. Anders betaal je zelf, of "
             "een nieuwe werkgever. Het leerwerkloket geeft gratis advies."
         )

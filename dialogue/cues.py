@@ -13,13 +13,14 @@ from dialogue.reading import normalise
 CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:en|maar|want|omdat|dus|of)\b")
 
 GOALS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("zij-instromen", re.compile(r"\bzij-?\s?instro")),
+    ("zij-instromen", re.compile(r"\bzij ?-? ?instro")),
     (
         # "een papiertje voor wat ik kan": recognition of what one already does.
         "doorgroeien",
         re.compile(
             r"\b(papiertje|diploma|bewijs|certificaat|erkenning) (voor|van) (wat|alles wat) ik "
-            r"(al )?(kan|doe|weet)|\blaten zien wat ik kan\b|\bervaring (laten )?(tellen|meetellen|erkennen)"
+            r"(al )?(kan|doe|weet)|\blaten zien wat ik kan\b|"
+            r"\bervaring (laten )?(tellen|meetellen|erkennen)|\bevc\b"
         ),
     ),
     ("certificaat", re.compile(r"\bcertifica")),
@@ -27,13 +28,16 @@ GOALS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "werk_vinden",
         re.compile(
             r"\b(werk|baan|job) (vinden|zoeken)|\bwerkloos|\b(weer )?aan (het )?werk\b|"
-            r"\bnieuwe baan|\bweer aan de slag|\baan de slag\b|\bweer werken\b"
+            r"\bnieuwe baan|\bweer aan de slag|\baan de slag\b|\bweer werken\b|"
+            r"\bzoek (naar )?(een |nieuw |ander )?(werk|baan|job)\b|"
+            r"\bop zoek naar (een )?(werk|baan|job)\b"
         ),
     ),
     (
         "omscholen",
         re.compile(
-            r"\bomscho|\biets anders|\bander (vak|werk|beroep)|\boverstap|\bswitch|\bcarriere ?switch"
+            r"\bomscho|\biets (heel |compleet |totaal |helemaal )?anders|"
+            r"\bander (vak|werk|beroep)|\boverstap|\bswitch|\bcarriere ?switch"
         ),
     ),
     (
@@ -70,7 +74,8 @@ PAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "zelf",
         re.compile(
-            r"\b(zelf betalen|betaal (het |dat |ik )?(het |dat )?zelf|eigen geld|uit eigen zak|ik betaal)\b"
+            r"\b(zelf betalen|betaal (het |dat |ik )?(het |dat )?zelf|eigen geld|uit eigen zak|"
+            r"ik betaal)\b"
         ),
     ),
     (
@@ -89,64 +94,91 @@ MODES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("deeltijd", re.compile(r"\bdeeltijd\b")),
 )
 NO_PREFERENCE = re.compile(
-    r"\bmaakt (me |mij )?(niet|niks|niets) ?(zoveel |veel )?uit|\bgeen voorkeur|\bmaakt niet uit|\balles is goed"
+    r"\bmaakt (me |mij )?(niet|niks|niets) ?(zoveel |veel )?uit|\bgeen voorkeur|\bmaakt niet uit|"
+    r"\balles is goed"
 )
 
 
 def goal(text: str) -> str | None:
+    """The goal said, skipping one denied: "niet omscholen maar doorgroeien" is doorgroeien."""
     words = normalise(text)
-    return next((name for name, cue in GOALS if cue.search(words)), None)
+    for name, cue in GOALS:
+        if any(not _denied_before(words[: match.start()]) for match in cue.finditer(words)):
+            return name
+    return None
+
+
+# A word between a denial and what it denies; a clause word or "wel" ends the denial
+# ("niet zorg maar techniek", "geen zorg wel techniek").
+_BETWEEN = r"(?:(?!(?:en|maar|of|want|dus|omdat|wel)\b)\w+\s+)"
+_DENIAL_BEFORE = re.compile(
+    r"\b(niet|geen|nooit|liever niet|liever geen|niks met|niets met|niet meer|nooit meer)\s+"
+    + _BETWEEN
+    + r"{0,2}$"
+)
+_DENIAL_AFTER = re.compile(
+    r"^\s*" + _BETWEEN + r"?(niet|nee)\b|"
+    r"^\s*" + _BETWEEN + r"{0,2}(gaat|lukt|past|trekt|ligt|kan|wil|hoeft|vind|zie|lijkt|is)\s+"
+    r"(ik |me |mij |het |echt |toch |helaas |nu )*(niet|niks|niets|geen optie)\b"
+)
+
+
+def _denied_before(before: str) -> bool:
+    return bool(_DENIAL_BEFORE.search(before[-40:] + " "))
 
 
 def negated(text: str, start: int) -> bool:
     """Whether the words just before position `start` deny what stands there ("niet de zorg")."""
-    before = normalise(text[:start])[-30:]
-    return bool(
-        re.search(r"\b(niet|geen|nooit|liever niet|niks met|niet meer)\s+(\w+\s+){0,2}$", before)
-    )
+    return _denied_before(normalise(text[:start]))
 
 
 def denied_after(text: str, end: int) -> bool:
-    """ "de zorg niet", "bbl gaat niet", "bbl lukt niet": a denial right after a phrase."""
-    after = normalise(text[end:])[:25]
-    return bool(
-        re.match(r"^\s*(\w+\s+)?(niet|nee|gaat niet|lukt niet|kan niet|wil ik niet)\b", after)
-    )
+    """ "de zorg niet", "bbl gaat niet", "de zorg zie ik niet zitten": a denial after a phrase."""
+    return bool(_DENIAL_AFTER.match(" " + normalise(text[end:])[:40]))
 
 
 def mode_refused(text: str) -> str | None:
     """ "bbl gaat niet want ik werk overdag": the learning mode ruled out."""
     words = normalise(text)
     for mode, pattern in MODES:
-        match = pattern.search(words)
-        if match and (
-            re.search(r"\b(geen|niet|liever geen)\s+(\w+\s+)?$", words[: match.start()])
-            or re.match(
-                r"^\s*(\w+\s+)?(gaat niet|lukt niet|kan (ik )?niet|wil ik niet|is niks|past niet)\b",
-                words[match.end() :],
-            )
-        ):
-            return mode
+        for match in pattern.finditer(words):
+            if _denied_before(words[: match.start()]) or _DENIAL_AFTER.match(words[match.end() :]):
+                return mode
     return None
 
 
 # --- conversation control ------------------------------------------------------
 
 Control = Literal["stop", "more", "closer", "correction"]
+# "ok", "allee", "amai" or "nee" before the words that steer: "allee, stop maar".
+_LEAD = r"(?:(?:ok|oke|allee|amai|nou|ja|nee|goed|even|pff|hmm|ah|oh|zo)\s*,?\s*)*"
 _STOP = re.compile(
-    r"^(ok(e)?\s+)?(stop|stoppen|stop maar|stop ermee|hou op|houd op|hou maar op|laat maar|"
+    r"^" + _LEAD + r"(stop|stoppen|stop maar|stop ermee|hou op|houd op|hou maar op|laat maar|"
     r"laat ook maar|laat maar zitten|ik stop|ik wil stoppen|genoeg|genoeg vragen|klaar|"
-    r"ophouden|niet meer|nee laat maar|ik hoef niet meer|ik wil geen vragen meer)\b"
+    r"ophouden|ik wil niet meer|nee laat maar|ik hoef niet meer|ik wil geen vragen meer|kap ermee|"
+    r"kap maar)"
+    # The whole message, or followed by a pause: "ik wil stoppen met werken" is no stop.
+    r"(?=\s*$|\s*[,.;!]|\s+(hoor|nu|ermee|aub|alsjeblieft|bedankt|dank je|dankje|doei|dag|"
+    r"joh|zo|dan)\b)"
 )
 _MORE = re.compile(
-    r"^((kun je |kan je |mag ik |laat |geef |toon )?(er |me |mij )?(nog )?(een paar )?meer"
-    r"( zien| laten zien| opties| opleidingen| cursussen| resultaten)?|(laat|toon|geef) (er |me |mij )?(nog )?meer\w*( zien)?|"
-    r"volgende( \d+)?|nog meer( graag)?|andere( opties| opleidingen)?|verder|de rest|nog een paar|"
-    r"zijn er (nog )?meer\w*)\b"
+    r"^" + _LEAD + r"("
+    r"(kun je |kan je |mag ik |wil je )?(laat |geef |toon )?(er |me |mij )?(nog )?(een paar |wat )?"
+    r"(meer|andere)( opties| opleidingen| cursussen| resultaten| scholen)?"
+    r"( zien| laten zien| tonen)?"
+    r"|(laat|toon|geef) (er |me |mij )?(nog )?(een paar|wat)( meer| andere)?( zien)?"
+    r"|volgende( \d+)?|nog meer|verder|de rest|nog een paar"
+    r"|zijn er (nog )?(meer|andere)( opties| opleidingen| cursussen)?"
+    # Only the request itself: "meer verdienen", "volgende week" ask for no more results.
+    r")(\s+(graag|aub|alsjeblieft|please|dan|even|zien|laten zien))*$"
 )
-_CLOSER = re.compile(r"\b(dichterbij|dichter bij( huis)?|in de buurt|niet zo ver|te ver)\b")
+_CLOSER = re.compile(
+    r"\b(dichterbij|dichter bij( huis)?|niet zo ver|te ver)\b|"
+    # "in de buurt van utrecht" names a place; "iets in de buurt" asks for closer.
+    r"\bin de buurt\b(?! van (?!(mij|me|huis|mijn huis|thuis)\b))"
+)
 _CORRECTION = re.compile(
-    r"^(nee|neen|sorry|oeps|wacht|nee wacht|oh wacht)?\s*,?\s*(ik bedoel|ik bedoelde|dat klopt niet|"
+    r"^((nee|neen|sorry|oeps|wacht|oh)\s*,?\s*)*(ik bedoel|ik bedoelde|dat klopt niet|"
     r"klopt niet|dat is niet goed|fout|verkeerd|correctie)\b|^nee,? (wacht|ik)\b|^wacht\b"
 )
 
@@ -165,17 +197,23 @@ def control(text: str) -> Control | None:
 
 
 ERASE_WORDS = re.compile(r"\b(wis|wissen|verwijder|verwijderen|weg ?doen|vergeet)\b")
+_KEEP_IT = re.compile(
+    r"\b(niet wissen|niks wissen|niets wissen|niet verwijderen|niet doen|doe maar niet|"
+    r"toch (maar )?niet|liever niet|zeker niet|bewaar (het|maar|alles)|bewaren|"
+    r"laat (maar |alles |het )*staan|nee|nooit)\b"
+)
+_ERASE_IT = re.compile(
+    r"\b(doe maar|wis\w* (maar|alles|het|dan)|mag (allemaal |alles |het )?weg|weg (er)?mee|"
+    r"verwijder\w*|ja|graag|zeker|prima|is goed|oke|ok|akkoord)\b"
+)
 
 
 def confirms_erase(text: str) -> bool | None:
     """The answer to "Wil je dat ik dit gesprek wis?": True, False or None (something else)."""
     words = normalise(text)
-    if re.search(r"\b(niet wissen|niks wissen|niets wissen|nee)\b", words):
+    if _KEEP_IT.search(words):
         return False
-    if re.search(
-        r"\b(doe maar|wis (maar|alles|het)|ja\b|graag|zeker|prima|is goed|oke|ok|akkoord|verwijder)",
-        words,
-    ):
+    if _ERASE_IT.search(words):
         return True
     answer = None if len(words) > 30 else read_yes_no_short(words)
     return answer
@@ -196,9 +234,25 @@ QUESTION_START = re.compile(
 )
 
 
+# Questions asked in a statement: "ik wil even weten wat dat kost".
+ASKING = re.compile(
+    r"^(ik (wil|zou|wou) (graag |even |nog |eigenlijk )*(weten|vragen)|ik vroeg me af|"
+    r"ik heb een vraag|vraagje)\b"
+)
+# Answers that start like a question: "weet ik niet", "klopt", "is goed", "doe maar".
+ANSWER_LIKE = re.compile(
+    r"^(weet (ik )?(het |dat )?(nog |echt )?niet|weet ik veel|weet niet|"
+    r"klopt( ja| helemaal| wel)?$|is (goed|prima|oke|ok|best|genoeg)\b|doe maar\b|"
+    r"(kan|kun|mag|moet) (ik |je )?(echt |helaas )?niet$|heb (geen|niks|niets|ik niet)\b|"
+    r"ben (\d|geen\b|niet\b)|moet kunnen\b|zit goed\b)"
+)
+
+
 def is_question(text: str) -> bool:
     words = normalise(text)
-    return "?" in text or bool(QUESTION_START.search(words))
+    if "?" in text or ASKING.search(words):
+        return True
+    return bool(QUESTION_START.search(words)) and not ANSWER_LIKE.search(words)
 
 
 def payload_like(text: str) -> bool:
@@ -213,6 +267,8 @@ def only_symbols(text: str) -> bool:
 
 
 INJECTION = re.compile(
-    r"\b(ignore|negeer|vergeet) (all |alle )?(previous|vorige|eerdere)?\s*(instructions|instructies|regels)|"
+    r"\b(ignore|disregard|forget|negeer|vergeet)\s+(all |alle |the |de |your |je |jouw |al je )?"
+    r"(previous |prior |above |vorige |eerdere |bovenstaande )?"
+    r"(instructions|instructies|regels|rules)|"
     r"\bsystem prompt\b|\bje bent nu\b|\byou are now\b|\bact as\b"
 )

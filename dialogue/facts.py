@@ -134,6 +134,11 @@ def _roles(
 ) -> None:
     text = heard.text
     lowered = normalise(text)
+    # "ik wil NIET in de zorg. techniek": beside a field ruled out, the other is the wish.
+    ruling_out = any(
+        e.name == "sector" and (cues.negated(text, e.start) or cues.denied_after(text, e.end))
+        for e in heard.entities
+    )
     for entity in heard.entities:
         if entity.name not in ("sector", "occupation", "topic"):
             continue
@@ -147,7 +152,7 @@ def _roles(
             if entity.name == "sector":
                 found.not_sectors.append(entity.value)
             continue
-        role = _role(text, entity, pending, state)
+        role = "target" if ruling_out else _role(text, entity, pending, state)
         if entity.name == "topic":
             if role == "current" and cues.WORKS.search(_clause(text, entity.start, entity.end)):
                 # "ik werk in de bibliotheek": the topic names the field one works in.
@@ -174,7 +179,12 @@ def _plain(found: Found, heard: Heard, pending: str | None, source: Source) -> N
             found.put("location", value, entity.text or value, source)
         elif name == "age" and value.isdigit() and 15 <= int(value) <= 100:
             found.put("age", int(value), None, source)
-        elif name == "hours_per_week" and value.isdigit() and pending != "budget":
+        elif (
+            name == "hours_per_week"
+            and value.isdigit()
+            and pending != "budget"
+            and re.search(r"\b(uur|uurtjes|u)\b", normalise(text))
+        ):
             found.put("hours_per_week", int(value), None, source)
         elif name == "learning_mode":
             if cues.negated(text, entity.start) or cues.denied_after(text, entity.end):
@@ -270,10 +280,9 @@ def _answer(found: Found, state: DialogueState, heard: Heard, pending: str, toda
         cues.NO_PREFERENCE.search(words)
         or heard.intent == "dont_know"
         or read_yes_no(text) == "unknown"
-    ):
-        if pending not in found.values or pending == "payer":
-            found.skipped = True
-            return
+    ) and (pending not in found.values or pending == "payer"):
+        found.skipped = True
+        return
     said = text.strip()[:60]
     if pending == "hours" and "hours_per_week" not in found:
         hours = read_hours(text)
@@ -283,7 +292,6 @@ def _answer(found: Found, state: DialogueState, heard: Heard, pending: str, toda
         years = read_years(text, today)
         if years is None:
             number = _bare_number(words)
-            years = None if number is None or number > 50 else None
             if number is not None and number <= 50:
                 found.put("years_experience", number, f"{number} jaar")
         else:
@@ -331,7 +339,11 @@ def _answer(found: Found, state: DialogueState, heard: Heard, pending: str, toda
             "nlu_fallback",
             "search_course",
             "ask_advice",
-        ) and not cues.is_question(text):
+        ) and not (
+            cues.is_question(text)
+            or cues.goal(text)
+            or re.search(r"\b(diploma|papiertje|opleiding|cursus|certificaat|wil|weet)\b", words)
+        ):
             # A job the vocabulary does not know is still the answer: keep the words.
             job = re.sub(
                 r"^(ik\s+)?(werk|ben|zit|doe)\s+(nu\s+)?(al\s+)?(als|bij|in|op)?\s*(de|het|een)?\s*",

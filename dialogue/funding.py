@@ -1,4 +1,4 @@
-"""A funding check in the conversation: which scheme, the missing facts one at a time, the result."""
+"""Funding checks in the conversation: the questions per fact, how answers are read, results."""
 
 from __future__ import annotations
 
@@ -53,11 +53,15 @@ QUESTIONS: dict[str, Question] = {
         "Krijg je nu studiefinanciering, een lerarenbeurs of een tegemoetkoming schoolkosten?",
         "yes_no", YES_NO_BUTTONS,
     ),
-    "stap_used_this_year": Question("Heb je dit jaar al een STAP-budget gekregen?", "yes_no", YES_NO_BUTTONS),
+    "stap_used_this_year": Question(
+        "Heb je dit jaar al een STAP-budget gekregen?", "yes_no", YES_NO_BUTTONS
+    ),
     "other_funding_same_costs": Question(
         "Betaalt iemand anders al deze kosten, zoals je werkgever?", "yes_no", YES_NO_BUTTONS
     ),
-    "course_in_register": Question("Staat de opleiding in het STAP-register?", "yes_no", YES_NO_BUTTONS),
+    "course_in_register": Question(
+        "Staat de opleiding in het STAP-register?", "yes_no", YES_NO_BUTTONS
+    ),
     "course_abroad": Question("Is de opleiding in het buitenland?", "yes_no", YES_NO_BUTTONS),
     "course_has_perks": Question(
         "Krijg je bij de opleiding cadeaus, reizen of een verblijf?", "yes_no", YES_NO_BUTTONS
@@ -79,8 +83,9 @@ QUESTIONS: dict[str, Question] = {
         words=(
             ("bbl", "mbo_bbl"), ("werken en leren", "mbo_bbl"), ("leren en werken", "mbo_bbl"),
             ("hbo deeltijd", "hbo_wo_parttime"), ("deeltijd hbo", "hbo_wo_parttime"),
-            ("universiteit", "hbo_wo_fulltime"), ("hbo", "hbo_wo_fulltime"), ("uni", "hbo_wo_fulltime"),
-            ("deeltijd", "mbo_bol_parttime"), ("bol", "mbo_bol_fulltime"), ("voltijd", "mbo_bol_fulltime"),
+            ("universiteit", "hbo_wo_fulltime"), ("hbo", "hbo_wo_fulltime"),
+            ("uni", "hbo_wo_fulltime"), ("deeltijd", "mbo_bol_parttime"),
+            ("bol", "mbo_bol_fulltime"), ("voltijd", "mbo_bol_fulltime"),
             ("mbo", "mbo_bol_fulltime"), ("cursus", "other"), ("anders", "other"),
         ),
     ),
@@ -182,9 +187,6 @@ def result_messages(result: EligibilityResult, *, audience: str | None) -> list[
             for option in alternatives(audience=audience)  # type: ignore[arg-type]
             if option.scheme != result.scheme
         ]
-        # What failed for this scheme is not offered again in the same answer.
-        if result.scheme != LLK or result.outcome == "eligible":
-            pass
         lines = "\n".join(f"- {option.title}: {option.text}" for option in options[:4])
         if lines:
             messages.append({"text": text("funding_others", lines=lines)})

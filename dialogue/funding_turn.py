@@ -1,4 +1,4 @@
-"""A funding check as turns: pick the scheme, ask the missing facts one at a time, give the result."""
+"""A funding check as turns: the scheme, the missing facts one at a time, the result."""
 
 from __future__ import annotations
 
@@ -126,9 +126,16 @@ def answer(turn: Turn, heard: Heard, *, today: dt.date) -> None:
     fact = pending.fact
     # An age said now ("nee, ik ben 52") corrects what was known, whatever was asked.
     age = heard.first("age")
+    told_age = False
     if age is not None and age.value.isdigit() and fact != "age":
-        state.learn("age", int(age.value), said=None, source="typed")
+        told_age = state.learn("age", int(age.value), said=None, source="typed")
     value = _read(heard, fact=fact)
+    if value is None and told_age:
+        # An age, not the answer: noted, and the question comes again (not a miss).
+        question = question_for(fact)
+        noted = text("noted", facts=f"je bent {state.value('age')}")
+        turn.write(f"{noted} {question.text}", buttons=question.buttons)
+        return
     if value is None:
         pending.misses += 1
         if pending.misses >= 2:

@@ -15,6 +15,7 @@ from dialogue.heard import Heard
 from dialogue.reading import normalise
 from dialogue.services import CatalogueUnavailableError, Services
 from dialogue.state import LastSearch
+from dialogue.texts import the_field
 from dialogue.turn import Turn
 
 CARDS_SHOWN = 5
@@ -210,7 +211,7 @@ def _summary(search: LastSearch, total: int) -> str:
     if search.q:
         about_parts.append(f"'{search.q}'")
     if search.sector:
-        about_parts.append(f"de {search.sector}")
+        about_parts.append(the_field(search.sector))
     about = " en ".join(about_parts) or "dit"
     where = f" bij {_place_words(search)}" if search.place else ""
     extra = []

@@ -29,6 +29,10 @@ ERASE_BUTTONS = (
     {"title": "Ja, wis alles", "payload": "/forget_me"},
     {"title": "Nee, niet wissen", "payload": "/deny"},
 )
+ROLE_FACTS = (
+    "goal", "target_occupation", "target_sector", "target_topic",
+    "current_occupation", "current_sector", "employment",
+)  # fmt: skip
 SMALL_TALK = {
     "greet": "greet",
     "goodbye": "goodbye",
@@ -149,10 +153,13 @@ def _decide(
     intent = heard.intent
 
     # Refining the last search: "meer", "dichterbij", "alleen BBL", "in Tilburg".
-    if state.task == "search" and intake_fact is None:
-        if control in ("more", "closer") or search.refines(heard, found):
-            search.refine(turn, heard, found, control, services=services, today=today)
-            return
+    if (
+        state.task == "search"
+        and intake_fact is None
+        and (control in ("more", "closer") or search.refines(heard, found))
+    ):
+        search.refine(turn, heard, found, control, services=services, today=today)
+        return
     if control == "more" and intake_fact is None:
         if state.search is not None:
             search.refine(turn, heard, found, control, services=services, today=today)
@@ -162,13 +169,18 @@ def _decide(
 
     question = cues.is_question(text) or intent in ("faq", "ask_validation", "ask_course_details")
     passing = answer_question(text, state, intent=intent) if question else None
+    if passing is not None:
+        # The words of a question name fields without wishing for them
+        # ("is dit echte info van de scholen?", "heb ik in de zorg een vog nodig?").
+        for name in ROLE_FACTS:
+            found.values.pop(name, None)
 
-    if intent == "ask_funding" or funding_turn.named_scheme(heard):
-        if funding_turn.named_scheme(heard) or passing is None:
-            changes = advising.apply(turn, found, services=services)
-            advising.say_changes(turn, changes)
-            funding_turn.start(turn, heard, services=services, today=today)
-            return
+    scheme = funding_turn.named_scheme(heard)
+    if scheme is not None or (intent == "ask_funding" and passing is None):
+        changes = advising.apply(turn, found, services=services)
+        advising.say_changes(turn, changes)
+        funding_turn.start(turn, heard, services=services, today=today)
+        return
     if intent == "search_course" and search.wants_search(heard, found, intake_fact):
         search.new_search(turn, heard, found, services=services, today=today)
         return

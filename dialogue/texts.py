@@ -72,7 +72,6 @@ TEMPLATES: dict[str, str] = {
     ),
     "search_closer": "Ik zoek nu dichterbij: binnen {km} km van {place}.",
     "search_closer_no_place": "Waar woon je? Dan zoek ik in de buurt.",
-    "search_what": "Waar wil je een opleiding of cursus over? Bijvoorbeeld: zorg, techniek of excel.",
     "unknown_place": "De plaats '{place}' ken ik niet. Ik zoek daarom in heel Nederland.",
     "catalogue_down": "Sorry, ik kan de opleidingen nu niet doorzoeken. Probeer het later opnieuw.",
     # Erasure.
@@ -103,6 +102,15 @@ TEMPLATES: dict[str, str] = {
         "manier."
     ),
 }
+
+
+# Fields of work that take "het": "het onderwijs", but "de zorg".
+_HET_FIELDS = {"onderwijs", "groen"}
+
+
+def the_field(field: str) -> str:
+    """A field of work with its article: "de zorg", "het onderwijs"."""
+    return f"{'het' if field in _HET_FIELDS else 'de'} {field}"
 
 
 def text(key: str, **values: Any) -> str:

@@ -15,9 +15,9 @@ from bot.console.assist import (
     ProfileEditError,
     add_note,
     edited_state,
-    state_events,
     redeem_code,
     start_session,
+    state_events,
     what_if_paths,
 )
 from bot.console.deps import ConsoleDb, PageLogin

@@ -50,7 +50,7 @@ async def test_the_server_runs_a_real_action_and_drops_its_no_op_slot_events() -
     executor.register_package("actions")
     # A greeting while nothing is known: the state the dialogue returns is the
     # one it was given.
-    slots = {"dialogue": {}}
+    slots: dict[str, Any] = {"dialogue": {}}
     action_call = {
         "next_action": "action_turn",
         "sender_id": "test",
@@ -70,7 +70,7 @@ async def test_the_server_runs_a_real_action_and_drops_its_no_op_slot_events() -
     result = await executor.run(action_call)
     assert result is not None
     assert result.events == []
-    assert [r["text"] for r in result.responses][0].startswith("Hoi! Ik ben Leerwijzer")
+    assert next(r["text"] for r in result.responses).startswith("Hoi! Ik ben Leerwijzer")
 
     # rasa_sdk's own executor sends Rasa both no-op events.
     plain = ActionExecutor()

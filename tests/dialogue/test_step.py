@@ -81,10 +81,12 @@ def chat(catalogue: sessionmaker[Session]) -> Chat:
 def test_a_corrected_place_searches_again_and_says_where(chat: Chat) -> None:
     chat.say("cursus over warmtepompen bij enschede", "search_course",
              topic="warmtepompen=warmtepomp", location="enschede")  # fmt: skip
-    assert chat.state.search is not None and chat.state.search.place == "enschede"
+    assert chat.state.search is not None
+    assert chat.state.search.place == "enschede"
     chat.say("nee wacht ik woon in Oss", "inform", location="Oss")
     assert "Ik zoek nu in Oss" in chat.text
-    assert chat.state.search is not None and chat.state.search.place == "oss"
+    assert chat.state.search is not None
+    assert chat.state.search.place == "oss"
     assert chat.customs("course_list") or "geen opleidingen" in chat.text
 
 
@@ -100,7 +102,8 @@ def test_a_ruled_out_field_never_sticks_to_the_search(chat: Chat) -> None:
     assert "zorg" in chat.state.search.not_sectors
     assert "de zorg" not in chat.text
     cards = chat.customs("course_list")[0]["courses"]
-    assert cards and all(card["sector"] != "zorg" for card in cards)
+    assert cards
+    assert all(card["sector"] != "zorg" for card in cards)
 
 
 def test_more_shows_the_next_page_and_says_when_there_is_no_more(chat: Chat) -> None:
@@ -108,7 +111,8 @@ def test_more_shows_the_next_page_and_says_when_there_is_no_more(chat: Chat) -> 
     first = [c["id"] for c in chat.customs("course_list")[0]["courses"]]
     chat.say("laat er meer zien", "nlu_fallback")
     second = [c["id"] for c in chat.customs("course_list")[0]["courses"]]
-    assert second and not set(first) & set(second)
+    assert second
+    assert not set(first) & set(second)
     assert "volgende" in chat.text
     while chat.state.search is not None and chat.state.search.offset + 5 < chat.state.search.total:
         chat.say("meer", "nlu_fallback")
@@ -119,7 +123,8 @@ def test_more_shows_the_next_page_and_says_when_there_is_no_more(chat: Chat) -> 
 def test_only_bbl_and_a_level_refine_the_search(chat: Chat) -> None:
     chat.say("zorg in tilburg", "search_course", sector="zorg", location="tilburg")
     chat.say("alleen bbl", "inform", learning_mode="bbl")
-    assert chat.state.search is not None and chat.state.search.mode == "bbl"
+    assert chat.state.search is not None
+    assert chat.state.search.mode == "bbl"
     cards = chat.customs("course_list")[0]["courses"]
     assert all("bbl" in card["learning_modes"] for card in cards)
     chat.say("niveau 3", "inform", education_level="niveau 3=3")
@@ -137,7 +142,8 @@ def test_stop_leaves_the_intake_and_keeps_the_facts(chat: Chat) -> None:
     assert chat.state.pending is not None
     chat.say("ik ben 45", "inform", age="45")
     chat.say("stop maar", "out_of_scope")
-    assert chat.state.pending is None and chat.state.task == "idle"
+    assert chat.state.pending is None
+    assert chat.state.task == "idle"
     assert "stop met de vragen" in chat.text
     assert chat.state.value("age") == 45
 
@@ -193,14 +199,16 @@ def test_a_typed_budget_is_read_in_full(chat: Chat, typed: str, euros: int) -> N
         if chat.state.pending is None or chat.state.pending.fact == "budget":
             break
         chat.say(*_ANSWERS[chat.state.pending.fact])
-    assert chat.state.pending is not None and chat.state.pending.fact == "budget"
+    assert chat.state.pending is not None
+    assert chat.state.pending.fact == "budget"
     chat.say(typed)
     assert chat.state.value("budget_eur") == euros
 
 
 def test_a_question_misread_twice_is_not_asked_a_third_time(chat: Chat) -> None:
     chat.say("ik wil advies", "ask_advice")
-    assert chat.state.pending is not None and chat.state.pending.fact == "goal"
+    assert chat.state.pending is not None
+    assert chat.state.pending.fact == "goal"
     chat.say("blub", "nlu_fallback")
     assert chat.text.startswith("Dat begreep ik niet goed")
     chat.say("flap", "nlu_fallback")
@@ -229,9 +237,11 @@ def test_a_question_during_the_intake_is_answered_then_the_intake_goes_on(
     intent = "faq" if "bbl" in question else "ask_funding" if "betalen" in question else "inform"
     chat.say(question, intent)
     assert words in chat.text
-    assert chat.state.pending is not None and chat.state.pending.fact == pending.fact
+    assert chat.state.pending is not None
+    assert chat.state.pending.fact == pending.fact
     assert chat.state.pending.misses == 0
-    assert not chat.customs("course_list") and not chat.customs("path")
+    assert not chat.customs("course_list")
+    assert not chat.customs("path")
 
 
 @pytest.mark.parametrize("yes", ["ja", "ja graag", "doe maar", "ja, wis alles"])
@@ -285,7 +295,9 @@ def test_non_words_get_a_short_normal_answer(chat: Chat, typed: str) -> None:
     chat.say("cursus excel", "search_course", topic="excel")
     turn = chat.say(typed, "nlu_fallback")
     assert len(turn.replies) == 1
-    assert "excel" not in chat.text and "{" not in chat.text and "/" not in chat.text
+    assert "excel" not in chat.text
+    assert "{" not in chat.text
+    assert "/" not in chat.text
 
 
 def test_an_unclear_message_never_repeats_the_last_search(chat: Chat) -> None:

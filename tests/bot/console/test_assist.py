@@ -12,9 +12,9 @@ from bot.console.accounts import create_account, create_organisation
 from bot.console.assist import (
     ProfileEditError,
     edited_state,
-    state_events,
     redeem_code,
     start_session,
+    state_events,
     what_if_paths,
 )
 from bot.console.handoff import queue
