@@ -247,6 +247,8 @@ def advance(
     if question is None:
         give_paths(turn, services=services)
         return
+    if passing and pending is not None and question.fact == pending.fact:
+        turn.say("resume")
     state.ask("intake", question.fact)
     turn.write(question.text, buttons=question.buttons)
 

@@ -196,7 +196,20 @@ def who_pays(state: DialogueState) -> str:
 
 
 def answer_question(text: str, state: DialogueState, *, intent: str) -> str | None:
-    """The answer to a question asked in passing, or None when it is not one of these."""
+    """The answer to a question asked in passing, or None when it is not one of these.
+
+    In a long message the sentence with the question mark is read first: the
+    rest tells about the person ("... in de avond. moet ik dat zelf betalen?").
+    """
+    asked = [part for part in re.split(r"(?<=[.!?])\s+", text) if "?" in part]
+    if asked and len(asked[-1]) < len(text):
+        answer = _answer(asked[-1], state, intent=intent)
+        if answer is not None:
+            return answer
+    return _answer(text, state, intent=intent)
+
+
+def _answer(text: str, state: DialogueState, *, intent: str) -> str | None:
     words = normalise(text)
     for pattern, name in _PASSING:
         if pattern.search(words):

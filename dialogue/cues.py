@@ -52,7 +52,7 @@ GOALS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 TARGET_CUES = re.compile(
     r"\b(wil|wil graag|zou|graag|worden|naar|overstappen|omscholen|lijkt me|droom|"
-    r"in de \w+ werken|richting|kant op|interesse|leuk)\b|\bin\s*$"
+    r"in de \w+ werken|richting|kant op|interesse|leuk|(kan|kun|gaan|zou|wil) werken)\b|\bin\s*$"
 )
 CURRENT_CUES = re.compile(r"\b(werk|werkt|werkte|gewerkt|ben|zit|doe|deed|sinds|jaar|bij|als)\b")
 WORKS = re.compile(r"\b(werk|werkt|werkte|gewerkt)\b")

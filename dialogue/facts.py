@@ -18,6 +18,7 @@ from dialogue import cues
 from dialogue.heard import Entity, Heard
 from dialogue.reading import (
     normalise,
+    own_words,
     read_amount,
     read_education,
     read_hours,
@@ -54,21 +55,29 @@ def _clause(text: str, start: int, end: int) -> str:
     return normalise(text[left:right])
 
 
-def _role(text: str, entity: Entity, pending: str | None, state: DialogueState) -> str:
+def _role(
+    text: str, entity: Entity, pending: str | None, state: DialogueState, found: Found
+) -> str:
     """ "target" or "current" for a sector/occupation/topic entity."""
     if pending == "target":
         return "target"
     if pending == "current_work":
         return "current"
     clause = _clause(text, entity.start, entity.end)
-    goal = state.value("goal")
+    goal = state.value("goal") or cues.goal(text)
     if goal in ("doorgroeien", "bijscholen") and re.search(r"\bdoor ?groei", clause):
         return "current"
     if cues.TARGET_CUES.search(clause):
         return "target"
     if cues.CURRENT_CUES.search(clause):
         return "current"
-    has_current = state.value("current_occupation") or state.value("current_sector")
+    # Current work said earlier, or elsewhere in this message: a bare field is where to go.
+    has_current = (
+        state.value("current_occupation")
+        or state.value("current_sector")
+        or "current_occupation" in found
+        or "current_sector" in found
+    )
     if goal in ("doorgroeien", "bijscholen"):
         return "target" if has_current else "current"
     return "target" if has_current or goal else "current"
@@ -139,7 +148,13 @@ def _roles(
         e.name == "sector" and (cues.negated(text, e.start) or cues.denied_after(text, e.end))
         for e in heard.entities
     )
-    for entity in heard.entities:
+    # Entities whose own clause says current work come first: a bare field later in
+    # the message is then read against it ("schoonmaker ... ook in de zorg").
+    ordered = sorted(
+        heard.entities,
+        key=lambda e: not cues.CURRENT_CUES.search(_clause(text, e.start, e.end)),
+    )
+    for entity in ordered:
         if entity.name not in ("sector", "occupation", "topic"):
             continue
         if pending == "education" and read_education(text) is not None:
@@ -152,7 +167,7 @@ def _roles(
             if entity.name == "sector":
                 found.not_sectors.append(entity.value)
             continue
-        role = "target" if ruling_out else _role(text, entity, pending, state)
+        role = "target" if ruling_out else _role(text, entity, pending, state, found)
         if entity.name == "topic":
             if role == "current" and cues.WORKS.search(_clause(text, entity.start, entity.end)):
                 # "ik werk in de bibliotheek": the topic names the field one works in.
@@ -213,7 +228,7 @@ def _cues(
     if goal is not None and (
         state.value("goal") is None or pending == "goal" or goal != state.value("goal")
     ):
-        found.put("goal", goal, heard.text.strip()[:60])
+        found.put("goal", goal, own_words(heard.text))
     if cues.JOB_AT_RISK.search(words):
         found.put("job_at_risk", True, None)
         found.put("employment", "werkend", None, "inferred")
@@ -229,15 +244,17 @@ def _cues(
     if cues.DUTCH_WEAK.search(words):
         found.put("dutch_ok", False, None)
     for payer, cue in cues.PAYERS:
-        if cue.search(words):
-            found.put("payer", payer, heard.text.strip()[:60])
+        match = cue.search(words)
+        # "moet ik dat zelf betalen?" asks; it does not say who pays.
+        if match and not _in_question(words, match.start()):
+            found.put("payer", payer, own_words(heard.text))
             break
     refused = cues.mode_refused(heard.text)
     if refused is not None:
         excluded = list(state.value("excluded_modes") or [])
         if refused not in excluded:
             excluded.append(refused)
-        found.put("excluded_modes", excluded, heard.text.strip()[:60])
+        found.put("excluded_modes", excluded, own_words(heard.text))
         if state.value("learning_mode") == refused:
             found.put("learning_mode", None, None)
     elif "learning_mode" not in found:
@@ -267,7 +284,7 @@ def _cues(
             )
             and "education" not in found
         ):
-            found.put("education", education.level, education.said)
+            found.put("education", education.level, education.said or None)
         if education is not None and education.foreign:
             found.put("foreign_diploma", True, education.said)
 
@@ -283,7 +300,7 @@ def _answer(found: Found, state: DialogueState, heard: Heard, pending: str, toda
     ) and (pending not in found.values or pending == "payer"):
         found.skipped = True
         return
-    said = text.strip()[:60]
+    said = own_words(text)
     if pending == "hours" and "hours_per_week" not in found:
         hours = read_hours(text)
         if hours is not None:
@@ -322,7 +339,7 @@ def _answer(found: Found, state: DialogueState, heard: Heard, pending: str, toda
         education = read_education(text)
         if education is not None:
             if education.level is not None:
-                found.put("education", education.level, education.said)
+                found.put("education", education.level, education.said or None)
             if education.foreign:
                 found.put("foreign_diploma", True, education.said)
                 if education.level is None:
@@ -370,6 +387,15 @@ def _answer(found: Found, state: DialogueState, heard: Heard, pending: str, toda
         place = re.sub(r"^(ik woon |woon |in |ik zit in |bij )+", "", words).strip(" .!?")
         if place and len(place.split()) <= 3 and not cues.is_question(text) and place.isascii():
             found.put("location", place, text.strip()[:40])
+
+
+def _in_question(words: str, position: int) -> bool:
+    """Whether `position` stands in a sentence that asks ("... of mijn werkgever?")."""
+    end = min((i for i in (words.find(c, position) for c in ".!?") if i >= 0), default=-1)
+    if end >= 0 and words[end] == "?":
+        return True
+    start = max(words.rfind(c, 0, position) for c in ".!?") + 1
+    return bool(cues.QUESTION_START.search(words[start:].strip()))
 
 
 def _answers_only(found: Found, words: str) -> bool:

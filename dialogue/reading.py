@@ -298,10 +298,16 @@ _BELOW = {
 }
 
 
+def own_words(text: str, *, limit: int = 40) -> str | None:
+    """The person's words as a fact's "said", when the message is that short answer."""
+    stripped = text.strip()
+    return stripped if len(stripped) <= limit else None
+
+
 def read_education(text: str) -> Education | None:
     """Highest diploma: "mbo 2 helpende" 2, "havo niet afgemaakt" vmbo, "diploma uit Polen"."""
     words = normalise(text)
-    said = text.strip()[:60]
+    said = own_words(text) or ""
     foreign = bool(_FOREIGN.search(words))
     level: str | None = None
     mbo = _MBO_LEVEL.search(words)

@@ -21,6 +21,7 @@ from dialogue.turn import Turn
 CARDS_SHOWN = 5
 CLOSER_KM = 10.0
 _LEVELS = {"entree": 1, "1": 1, "2": 2, "3": 3, "4": 4}
+_LEAVE_WORDS = re.compile(r"\b(gewoon|zien|laat|toon|lijst|overzicht)\b")
 _SEARCH_WORDS = re.compile(
     r"\b(zoek|zoeken|cursus|cursussen|opleiding|opleidingen|training|zien|laat|toon|"
     r"gewoon|lijst|aanbod|zijn er)\b"
@@ -32,7 +33,11 @@ def wants_search(heard: Heard, found: Found, intake_fact: str | None) -> bool:
     if intake_fact is None:
         return True
     subject = any(heard.first(n) for n in ("topic", "sector", "occupation"))
-    return subject and bool(_SEARCH_WORDS.search(normalise(heard.text))) and intake_fact != "target"
+    words = normalise(heard.text)
+    if not subject or not _SEARCH_WORDS.search(words):
+        return False
+    # "ik wil gewoon cursussen zien over excel" leaves the intake, also when a field was asked.
+    return intake_fact != "target" or bool(_LEAVE_WORDS.search(words))
 
 
 def refines(heard: Heard, found: Found) -> bool:

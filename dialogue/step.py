@@ -18,20 +18,24 @@ import re
 
 from dialogue import advising, cues, funding_turn, search
 from dialogue.answers import answer_question
-from dialogue.facts import read_facts
+from dialogue.facts import Found, read_facts
 from dialogue.heard import Heard
 from dialogue.reading import normalise
 from dialogue.services import Services
 from dialogue.state import DialogueState
+from dialogue.texts import text as text_of
 from dialogue.turn import ERASE_REQUEST, Turn
 
 ERASE_BUTTONS = (
     {"title": "Ja, wis alles", "payload": "/forget_me"},
     {"title": "Nee, niet wissen", "payload": "/deny"},
 )
-ROLE_FACTS = (
+# Facts a question names without saying them about oneself ("wat is bbl?",
+# "is dit echte info van de scholen?"): not taken from a question answered in passing.
+QUESTION_WORDS_FACTS = (
     "goal", "target_occupation", "target_sector", "target_topic",
     "current_occupation", "current_sector", "employment",
+    "learning_mode", "excluded_modes", "times", "hours_per_week",
 )  # fmt: skip
 SMALL_TALK = {
     "greet": "greet",
@@ -138,6 +142,14 @@ def _stop(turn: Turn) -> None:
     turn.say("stopped" if busy else "stopped_nothing")
 
 
+def _with(state: DialogueState, found: Found) -> DialogueState:
+    """The state as it will be with this message's facts (for answers about "you")."""
+    preview = state.model_copy(deep=True)
+    for name, (value, said, source) in found.values.items():
+        preview.learn(name, value, said=said, source=source)
+    return preview
+
+
 def _decide(
     turn: Turn,
     heard: Heard,
@@ -168,11 +180,12 @@ def _decide(
         return
 
     question = cues.is_question(text) or intent in ("faq", "ask_validation", "ask_course_details")
-    passing = answer_question(text, state, intent=intent) if question else None
-    if passing is not None:
+    passing = answer_question(text, _with(state, found), intent=intent) if question else None
+    wish = re.search(r"\b(worden|word|wil|zou|graag)\b", normalise(text))
+    if passing is not None and not wish:
         # The words of a question name fields without wishing for them
         # ("is dit echte info van de scholen?", "heb ik in de zorg een vog nodig?").
-        for name in ROLE_FACTS:
+        for name in QUESTION_WORDS_FACTS:
             found.values.pop(name, None)
 
     scheme = funding_turn.named_scheme(heard)
@@ -189,6 +202,9 @@ def _decide(
         if intent != "goodbye":
             advising.ask_again(turn)
         return
+    if intent == "out_of_scope" and passing is None and not found.values:
+        # Said so, and the waiting question comes again: not a miss.
+        passing = text_of("out_of_scope")
     if intent == "ask_course_details" and passing is None:
         passing = search.course_details(turn, heard, services=services)
     advising.advance(turn, heard, found, passing=passing, services=services, today=today)

@@ -329,3 +329,64 @@ def test_nothing_changed_is_never_called_a_change(chat: Chat) -> None:
     chat.say("ik woon in tilburg", "inform", location="tilburg")
     chat.say("ik woon in tilburg", "inform", location="tilburg")
     assert "aangepast" not in chat.text
+
+
+def test_wanting_to_see_courses_leaves_the_intake(chat: Chat) -> None:
+    chat.say("ik wil iets anders gaan doen", "ask_advice")
+    assert chat.state.pending is not None
+    chat.say("ik wil gewoon cursussen zien over excel", "search_course", topic="excel")
+    assert chat.customs("course_list")
+    assert chat.state.pending is None
+    assert chat.state.task == "search"
+
+
+def test_an_age_correction_is_said_back(chat: Chat) -> None:
+    chat.say("ik ben 45 en wil verder in de zorg", "ask_advice", age="45", sector="zorg")
+    chat.say("dat klopt niet, ik ben 46", "inform", age="46")
+    assert "je bent 46" in chat.text
+    assert chat.state.value("age") == 46
+    assert chat.state.facts["age"].source == "typed"
+
+
+def test_a_term_question_takes_no_facts_from_its_words(chat: Chat) -> None:
+    chat.say("ik wil omscholen", "ask_advice")
+    pending = chat.state.pending
+    chat.say(
+        "wat is het verschil tussen bol en bbl?", "faq", learning_mode="bbl", learning_mode_2="bol"
+    )
+    assert chat.state.value("learning_mode") is None
+    assert "Dan gaan we verder" in chat.text
+    assert chat.state.pending is not None
+    assert pending is not None
+    assert chat.state.pending.fact == pending.fact
+
+
+def test_a_long_message_gives_every_fact_and_its_question_is_answered(chat: Chat) -> None:
+    long = (
+        "hallo, ik ben sandra en ik ben 38 jaar. ik woon in tilburg met mijn twee kinderen. "
+        "ik heb vroeger de mavo gedaan en daarna nooit meer een diploma gehaald. ik werk nu "
+        "al een jaar of acht als schoonmaker in een ziekenhuis, maar mijn rug wordt slechter en "
+        "ik wil iets anders. ik vind mensen helpen leuk en ik heb gehoord dat je ook in de zorg "
+        "kan werken zonder dat je meteen helemaal opnieuw begint. mijn man werkt overdag dus ik "
+        "kan eigenlijk alleen als de kinderen op school zijn of in de avond. "
+        "moet ik dat zelf betalen of mijn werkgever?"
+    )
+    chat.say(long, "ask_funding", age="38", location="tilburg", sector="zorg",
+             occupation="schoonmaker")  # fmt: skip
+    assert chat.state.value("age") == 38
+    assert chat.state.value("location") == "tilburg"
+    assert chat.state.value("education") == "vmbo"
+    assert chat.state.value("years_experience") == 8
+    assert "werkgever" in chat.text
+    assert not chat.customs("course_list")
+
+
+def test_out_of_scope_during_the_intake_is_said_and_not_a_miss(chat: Chat) -> None:
+    chat.say("ik wil omscholen naar de zorg", "ask_advice", sector="zorg")
+    pending = chat.state.pending
+    assert pending is not None
+    chat.say("zet een wekker om zeven uur", "out_of_scope")
+    assert "niet mee helpen" in chat.text
+    assert chat.state.pending is not None
+    assert chat.state.pending.fact == pending.fact
+    assert chat.state.pending.misses == 0

@@ -335,7 +335,7 @@ def test_funding_question_in_between_then_back(stack: Stack) -> None:
     fact = question_fact(first)
     messages = chat(stack, "adv-fund", "kom ik eigenlijk in aanmerking voor STAP?")
     assert "1 januari 2024" in text_of(messages)
-    for reply in ('/inform{"funding_answer": "mbo_bbl"}', "ik ben 40", "nee", "ja"):
+    for reply in ("bbl, werken en leren", "ik ben 40", "nee", "ja"):
         if any((m.get("custom") or {}).get("type") == "eligibility" for m in messages):
             break
         messages = chat(stack, "adv-fund", reply)

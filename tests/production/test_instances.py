@@ -33,7 +33,9 @@ def tracker(stack: Stack, base: str, sender: str) -> dict[str, Any]:
 def test_both_instances_see_the_same_conversation(stack: Stack) -> None:
     chat(stack, "prod-shared", "ik woon in Tilburg")
     first, second = (tracker(stack, url, "prod-shared") for url in stack.config.rasa_urls)
-    assert first["slots"]["location"] == second["slots"]["location"]
+    place = first["slots"]["dialogue"]["facts"]["location"]
+    assert place["value"] == "tilburg"
+    assert second["slots"]["dialogue"] == first["slots"]["dialogue"]
     assert len(first["events"]) == len(second["events"])
 
 
