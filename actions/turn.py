@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import traceback
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -37,10 +38,14 @@ class ActionTurn(Action):
         )
         try:
             turn = step(state, heard_from_parse(message), services=services, today=today_in_nl())
-        except Exception:
-            # Never a silent turn: the person hears an apology, the log has no message text.
-            logger.exception(
-                "dialogue step failed (intent %s)", (message.get("intent") or {}).get("name")
+        except Exception as error:
+            # Never a silent turn: the person hears an apology. The log names the error
+            # and where it happened, not its message: that may quote what was said.
+            logger.error(
+                "dialogue step failed (intent %s): %s\n%s",
+                (message.get("intent") or {}).get("name"),
+                type(error).__name__,
+                "".join(traceback.format_tb(error.__traceback__)),
             )
             dispatcher.utter_message(text=text("failure"))
             return []

@@ -13,6 +13,7 @@ from advice.fields import load_knowledge
 from advice.intake import QUESTIONS, next_question
 from advice.messages import path_messages
 from dialogue.facts import Found
+from dialogue.funding import question_for
 from dialogue.heard import Heard
 from dialogue.services import CatalogueUnavailableError, Services
 from dialogue.state import DialogueState
@@ -122,11 +123,12 @@ def say_changes(turn: Turn, changes: list[tuple[str, bool]]) -> None:
 def ask_again(turn: Turn) -> None:
     """After a side answer: the waiting intake question once more (not counted as a miss)."""
     state = turn.state
-    if (
-        state.pending is not None
-        and state.pending.kind == "intake"
-        and state.pending.fact in QUESTIONS
-    ):
+    if state.pending is None:
+        return
+    if state.pending.kind == "funding":
+        asked = question_for(state.pending.fact)
+        turn.write(asked.text, buttons=asked.buttons)
+    elif state.pending.kind == "intake" and state.pending.fact in QUESTIONS:
         question = QUESTIONS[state.pending.fact]
         turn.write(question.text, buttons=question.buttons)
 

@@ -126,6 +126,11 @@ PASSING: dict[str, str] = {
         "Een mbo-diploma duurt meestal één tot drie jaar. Met ervaring gaat het vaak sneller. "
         "Een certificaat of cursus duurt een paar weken tot een paar maanden."
     ),
+    "study_support": (
+        "Studiefinanciering is geld van DUO voor studenten in een voltijd opleiding. Een "
+        "tegemoetkoming schoolkosten is geld van DUO voor jonge studenten. Weet je niet of "
+        "je het krijgt? Kijk dan op Mijn DUO."
+    ),
     "evening": (
         "Veel cursussen en sommige mbo-opleidingen zijn in de avond of in deeltijd. BBL gaat "
         "meestal overdag: je werkt en gaat één dag per week naar school. Vraag de school naar "
@@ -134,6 +139,7 @@ PASSING: dict[str, str] = {
 }
 _PASSING: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bvog\b|verklaring omtrent|gedragsverklaring"), "vog"),
+    (re.compile(r"studiefinanciering|\bstufi\b|tegemoetkoming|lerarenbeurs"), "study_support"),
     (
         re.compile(
             r"\b(echte|echt|kloppen|klopt dit|klopt dat|voorbeeld\w*|nep|verzonnen|betrouwbaar)\b"

@@ -46,7 +46,7 @@ SMALL_TALK = {
 }
 _ERASE_CUE = re.compile(
     r"\b(verwijder|wis|wissen|vergeet|delete)\b.*\b(gegevens|gesprek|data|alles|mij|info)\b|"
-    r"\b(gegevens|gesprek)\b.*\b(verwijderen|wissen|weg)\b"
+    r"\b(gegevens|gesprek|alles)\b.*\b(verwijderen|wissen|weg)\b"
 )
 
 
@@ -71,6 +71,13 @@ def step(state: DialogueState, heard: Heard, *, services: Services, today: dt.da
     if pending is not None and pending.kind == "funding" and funding_turn.answers(heard):
         funding_turn.answer(turn, heard, today=today)
         return turn
+    if pending is not None and pending.kind == "funding" and cues.is_question(text):
+        # A question in between ("wat is studiefinanciering?"): answered, then the same question.
+        passing = answer_question(text, turn.state, intent=heard.intent)
+        if passing is not None:
+            turn.write(passing)
+            advising.ask_again(turn)
+            return turn
     if pending is not None and pending.kind == "funding":
         # Something else than the answer: the check waits no longer.
         turn.state.pending = None

@@ -390,3 +390,22 @@ def test_out_of_scope_during_the_intake_is_said_and_not_a_miss(chat: Chat) -> No
     assert chat.state.pending is not None
     assert chat.state.pending.fact == pending.fact
     assert chat.state.pending.misses == 0
+
+
+def test_a_question_during_a_funding_check_is_answered_and_the_check_goes_on(chat: Chat) -> None:
+    chat.say("kan ik het levenlanglerenkrediet krijgen?", "ask_funding",
+             funding_scheme="levenlanglerenkrediet")  # fmt: skip
+    for _ in range(4):
+        assert chat.state.pending is not None
+        if chat.state.pending.fact == "has_right_to_student_finance":
+            break
+        fact = chat.state.pending.fact
+        chat.say(*{"age": ("45", "inform"), "programme_kind": ("voltijd mbo", "inform")}.get(
+            fact, ("ja", "affirm")))  # fmt: skip
+    assert chat.state.pending is not None
+    fact = chat.state.pending.fact
+    chat.say("wat is studiefinanciering eigenlijk?", "faq")
+    assert "DUO" in chat.text
+    assert chat.state.pending is not None
+    assert chat.state.pending.fact == fact
+    assert chat.state.task == "funding"
