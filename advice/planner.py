@@ -18,7 +18,7 @@ from advice.fields import Field, Knowledge
 from advice.intake import target_field
 from advice.offers import OfferFinder
 from advice.profile import Profile
-from advice.routes import diploma_route, named_route, quick_route, short_route
+from advice.routes import diploma_route, named_route, quick_route, short_route, target_route
 from advice.schemas import TrainingPath
 from advice.steps import MAX_START, OWN_LEVEL, PlanContext
 
@@ -42,6 +42,14 @@ def plan_paths(
     )
     fields = _fields(ctx)
     candidates: list[TrainingPath | None] = []
+    wish = profile.target_occupation or profile.target_topic
+    if wish and target_field(profile, knowledge) is None:
+        # A target the field knowledge does not know ("doktersassistent"): its own
+        # programme from the catalogue comes first, not routes of the current field.
+        named = target_route(ctx, wish)
+        if named is not None:
+            fields = fields if profile.goal in ("doorgroeien", "bijscholen") else []
+            candidates.append(named)
     courses_first = profile.goal in ("certificaat", "bijscholen")
     if len(fields) == 1:
         if courses_first:
@@ -51,11 +59,11 @@ def plan_paths(
             routes = (diploma_route, short_route)
         else:
             routes = (diploma_route, quick_route)
-        candidates = [route(ctx, fields[0]) for route in routes]
+        candidates += [route(ctx, fields[0]) for route in routes]
     else:
         # No field chosen: one route in each field where work is easy to find.
         route = quick_route if profile.goal == "werk_vinden" else diploma_route
-        candidates = [route(ctx, field, in_field=True) for field in fields]
+        candidates += [route(ctx, field, in_field=True) for field in fields]
     paths = _unique(_without_repeats([p for p in candidates if p is not None]))
     for number, path in enumerate(paths[:MAX_PATHS], start=1):
         path.title = path.title.replace("{number}", str(number))

@@ -72,6 +72,21 @@ def quick_route(ctx: PlanContext, field: Field, *, in_field: bool = False) -> Tr
     return make_path(ctx, title, steps, [])
 
 
+def target_route(ctx: PlanContext, wish: str) -> TrainingPath | None:
+    """The programme for a job the person named, found by its name in the catalogue."""
+    for kinds in (("diploma",), ("certificaat", "cursus")):
+        card = ctx.finder.by_topic(wish, kinds=kinds, place=ctx.place, modes=ctx.times)
+        if card is not None and admitted(ctx, card):
+            kind: StepKind = "diploma" if card.kind == "diploma" else "cursus"
+            if card.kind == "certificaat":
+                kind = "certificaat"
+            why = text("why_target", target=wish)
+            step = finish(ctx, PathStep(title=card.title, kind=kind, why=why), card)
+            title = text("title_named", number="{number}", title=card.title)
+            return make_path(ctx, title, [step], [])
+    return None
+
+
 def named_route(ctx: PlanContext, field: Field) -> TrainingPath | None:
     """The certificate or course the person asked for, else the field's first one."""
     profile = ctx.profile

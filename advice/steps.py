@@ -65,16 +65,17 @@ def learning_route(ctx: PlanContext, notes: list[str]) -> str:
         mode = "bol"
     else:
         mode = "bbl"
-    hours = profile.hours_per_week
-    if mode == "bol" and hours is not None and hours < BOL_HOURS:
-        notes.append(text("note_hours", hours=hours))
-        mode = "bbl"
     if mode in excluded:
         # "bbl gaat niet": the other route, said in the path's notes.
-        mode = "bol" if mode == "bbl" else "bbl"
-        if mode in excluded:
-            return "bol"
-        notes.append(text("note_mode_excluded", mode=mode.upper()))
+        other = "bol" if mode == "bbl" else "bbl"
+        if other not in excluded:
+            notes.append(text("note_mode_excluded", mode=other.upper()))
+            return other
+        return mode
+    hours = profile.hours_per_week
+    if mode == "bol" and hours is not None and hours < BOL_HOURS and "bbl" not in excluded:
+        notes.append(text("note_hours", hours=hours))
+        mode = "bbl"
     return mode
 
 

@@ -60,6 +60,7 @@ TEMPLATES: dict[str, str] = {
         "Dit is een korte cursus. Zo leer je het werk kennen voordat je een lange opleiding kiest."
     ),
     "why_course_field": "Dit past bij werk in de {field}. Zo blijf je goed in je vak.",
+    "why_target": "Je wilt {target} worden. Dit is de opleiding voor dat vak.",
     "why_job_at_risk": (
         "Je baan verdwijnt. Je werkgever moet je dan vaak helpen om ander werk te vinden. "
         "Vraag of hij deze opleiding betaalt."

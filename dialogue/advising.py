@@ -12,11 +12,12 @@ from typing import Any
 from advice.fields import load_knowledge
 from advice.intake import QUESTIONS, next_question
 from advice.messages import path_messages
+from dialogue.answers import PASSING
 from dialogue.facts import Found
 from dialogue.funding import question_for
 from dialogue.heard import Heard
 from dialogue.services import CatalogueUnavailableError, Services
-from dialogue.state import DialogueState
+from dialogue.state import FLAGS, DialogueState
 from dialogue.texts import text, the_field
 from dialogue.turn import Turn
 
@@ -57,10 +58,20 @@ def apply(turn: Turn, found: Found, *, services: Services) -> list[tuple[str, bo
         if name == "location" and source == "typed" and said and not services.place_known(value):
             continue
         before = state.value(name)
-        known_before = before is not None and before is not False and before != []
+        known_before = (
+            before is not None and before != [] and not (before is False and name in FLAGS)
+        )
         if state.learn(name, value, said=said, source=source):
             changes.append((name, known_before))
+    _rule_out(state, found)
     return changes
+
+
+def _rule_out(state: DialogueState, found: Found) -> None:
+    """Fields the person ruled out stay out of every later search and route."""
+    ruled_out = [s for s in state.value("not_sectors") or [] if s != state.value("target_sector")]
+    ruled_out += [s for s in found.not_sectors if s not in ruled_out]
+    state.learn("not_sectors", ruled_out, said=None, source="typed")
 
 
 def describe(state: DialogueState, name: str) -> str | None:
@@ -133,11 +144,13 @@ def ask_again(turn: Turn) -> None:
         turn.write(question.text, buttons=question.buttons)
 
 
-def resume(turn: Turn) -> None:
+def resume(turn: Turn) -> bool:
     """After an interruption (a funding check, the erase question): the put-aside question."""
     if restore(turn):
         turn.say("resume")
         ask_again(turn)
+        return True
+    return False
 
 
 def restore(turn: Turn) -> bool:
@@ -211,24 +224,30 @@ def advance(
         and (state.task == "advice_given" or not started or heard.intent == "ask_advice")
         and pending is None
     ):
-        _after_paths(turn, heard, changes, services=services)
+        _after_paths(turn, heard, changes, found, services=services)
         return
     if not started:
-        _outside(turn, heard, changes, passing=passing)
+        _outside(turn, heard, changes, found, passing=passing)
         return
     say_changes(turn, changes)
+    if any(name == "foreign_diploma" for name, _ in changes):
+        turn.write(PASSING["foreign_diploma"])
     if (
         pending is not None
         and not _answered(state, pending.fact, changes, found)
         and passing is None
         # Facts for other questions are noted, not a miss: the question comes again.
         and not changes
+        and not _said_again(turn, found)
     ):
         pending.misses += 1
+        if heard.intent == "out_of_scope":
+            # Said so; it still counts: a question is never asked a third time.
+            turn.say("out_of_scope")
         if pending.misses >= 2:
             state.skip(pending.fact)
             turn.say("skip_question")
-        else:
+        elif heard.intent != "out_of_scope":
             turn.say("not_understood")
     elif (
         pending is not None
@@ -256,7 +275,12 @@ def advance(
 
 
 def _after_paths(
-    turn: Turn, heard: Heard, changes: list[tuple[str, bool]], *, services: Services
+    turn: Turn,
+    heard: Heard,
+    changes: list[tuple[str, bool]],
+    found: Found,
+    *,
+    services: Services,
 ) -> None:
     """Paths were given: a changed fact re-plans them, asking again shows them again."""
     relevant = [(n, c) for n, c in changes if n not in _QUIET or n == "employment"]
@@ -273,11 +297,16 @@ def _after_paths(
         give_paths(turn, services=services)
         return
     if not turn.replies:
-        _outside(turn, heard, changes, passing=None)
+        _outside(turn, heard, changes, found, passing=None)
 
 
 def _outside(
-    turn: Turn, heard: Heard, changes: list[tuple[str, bool]], *, passing: str | None
+    turn: Turn,
+    heard: Heard,
+    changes: list[tuple[str, bool]],
+    found: Found,
+    *,
+    passing: str | None,
 ) -> None:
     """Facts or a bare yes/no while nothing is going on."""
     state = turn.state
@@ -294,6 +323,9 @@ def _outside(
     if passing:
         state.unclear = 0
         return
+    if _said_again(turn, found):
+        state.unclear = 0
+        return
     intent = heard.intent
     if intent == "affirm":
         turn.say("acknowledge_yes")
@@ -308,6 +340,20 @@ def _outside(
         turn.say("unclear_again" if state.unclear >= 2 else "unclear")
         return
     state.unclear = 0
+
+
+def _said_again(turn: Turn, found: Found) -> bool:
+    """Facts the bot already knew, said again ("nee ik bedoel tilburg"): "Dat wist ik al"."""
+    known = [
+        describe(turn.state, name)
+        for name in found.values
+        if name not in _QUIET and turn.state.value(name) is not None
+    ]
+    words = [k for k in known if k]
+    if not words:
+        return False
+    turn.say("nothing_changed", facts=", ".join(words))
+    return True
 
 
 def give_paths(turn: Turn, *, services: Services) -> None:

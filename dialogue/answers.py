@@ -131,6 +131,16 @@ PASSING: dict[str, str] = {
         "tegemoetkoming schoolkosten is geld van DUO voor jonge studenten. Weet je niet of "
         "je het krijgt? Kijk dan op Mijn DUO."
     ),
+    "cost": (
+        "Dat hangt af van de opleiding. Bij een mbo-opleiding betaal je les- of cursusgeld. "
+        "Bij BBL betaalt de werkgever dat vaak. Een cursus of certificaat heeft een eigen "
+        "prijs. Op de kaart van elke opleiding en bij elke route zie je wat het ongeveer kost."
+    ),
+    "study_hours": (
+        "Dat hangt af van de route. Bij BBL werk je en ga je meestal één dag per week naar "
+        "school. Een BOL-opleiding is bijna een hele week. Voor een cursus heb je vaak een "
+        "paar uur per week nodig."
+    ),
     "evening": (
         "Veel cursussen en sommige mbo-opleidingen zijn in de avond of in deeltijd. BBL gaat "
         "meestal overdag: je werkt en gaat één dag per week naar school. Vraag de school naar "
@@ -165,11 +175,15 @@ _PASSING: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\buwv\b"), "uwv"),
     (re.compile(r"\bte oud\b|\bop mijn leeftijd\b|\bnog (wel )?(zin|nut)\b"), "age"),
     (re.compile(r"\bhoe ?lang (duurt|ben ik|doe)\b|\bduurt (het|dat) lang\b"), "duration"),
+    (re.compile(r"\bhoeveel (uur|uren|tijd)\b|\bper week\b.*\bvrij|\bvrijmaken\b"), "study_hours"),
     (re.compile(r"\b(alleen |ook )?'?s ?avonds\b|\bin de avond\b"), "evening"),
 )
-_PAYING = re.compile(
-    r"\b(wie betaalt|betaalt (mijn |de )?(werkgever|baas)|zelf betalen|moet ik (dat |het )?zelf|"
-    r"wat kost|hoeveel kost|kosten|betalen|duur)\b"
+_WHO_PAYS = re.compile(
+    r"\b(wie betaalt|betaalt (mijn |de |het )?(werkgever|baas|uwv|gemeente)|zelf betalen|"
+    r"moet ik (dat |het )?zelf|betalen|vergoed\w*)\b"
+)
+_COST = re.compile(
+    r"\b(wat kost|hoeveel kost|kost (dat|het|die)|kosten|prijs|hoe duur|is (dat|het) duur)\b"
 )
 
 
@@ -210,7 +224,8 @@ def answer_question(text: str, state: DialogueState, *, intent: str) -> str | No
     asked = [part for part in re.split(r"(?<=[.!?])\s+", text) if "?" in part]
     if asked and len(asked[-1]) < len(text):
         answer = _answer(asked[-1], state, intent=intent)
-        if answer is not None:
+        if answer is not None or len(asked[-1].split()) >= 5:
+            # A whole question of its own that none of these answer: not the story around it.
             return answer
     return _answer(text, state, intent=intent)
 
@@ -226,12 +241,19 @@ def _answer(text: str, state: DialogueState, *, intent: str) -> str | None:
             ):
                 continue
             return PASSING[name]
-    if _PAYING.search(words) and (
+    asks = (
         intent in ("ask_funding", "ask_course_details")
         or "?" in text
-        or words.startswith(("wie", "moet", "wat", "hoeveel", "betaalt"))
-    ):
-        return who_pays(state)
+        or words.startswith(("wie", "moet", "wat", "hoeveel", "betaalt", "is"))
+    )
+    if asks:
+        parts = []
+        if _COST.search(words):
+            parts.append(PASSING["cost"])
+        if _WHO_PAYS.search(words):
+            parts.append(who_pays(state))
+        if parts:
+            return " ".join(parts)
     if intent == "faq":
         return faq_answer(text)
     if intent == "ask_validation":

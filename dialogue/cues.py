@@ -28,7 +28,8 @@ GOALS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "werk_vinden",
         re.compile(
             r"\b(werk|baan|job) (vinden|zoeken)|\bwerkloos|\b(weer )?aan (het )?werk\b|"
-            r"\bnieuwe baan|\bweer aan de slag|\baan de slag\b|\bweer werken\b|"
+            r"\bnieuwe baan|\bweer aan de slag|\baan de slag\b|\bweer (gaan )?werken\b|"
+            r"\b(weer )?aan het werk (gaan|komen)\b|\bweer (een )?(baan|werk)\b|"
             r"\bzoek (naar )?(een |nieuw |ander )?(werk|baan|job)\b|"
             r"\bop zoek naar (een )?(werk|baan|job)\b"
         ),
@@ -63,6 +64,8 @@ SEEKER = re.compile(
     r"\b(ww|uitkering|werkloos|geen werk|geen baan|baan kwijt|werk kwijt|ontslagen|"
     r"werkzoekend|bijstand|zoek werk|thuis gezeten|thuis gezeten)\b"
 )
+# "mijn baas betaalt niks", "mijn werkgever wil het niet betalen".
+PAYER_DENIED = re.compile(r"\b(niet|niks|niets|geen|nooit|nee)\b")
 NO_EMPLOYER = re.compile(r"\bgeen (werkgever|baas|werk|baan)\b|\bzzp|\bvoor mezelf\b|\bzelfstandig")
 NEWCOMER = re.compile(r"\b(statushouder|nieuwkomer|vluchteling|inburger\w*|asiel\w*|gevlucht)")
 DUTCH_WEAK = re.compile(
@@ -81,7 +84,7 @@ PAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "werkgever",
         re.compile(
-            r"\b(werkgever|baas|mijn werk|de zaak) (betaalt|wil (het )?betalen|betaald|betalen)"
+            r"\b(werkgever|baas|mijn werk|de zaak)\b[^.?!]{0,25}?\b(betaalt|betalen|betaald)\b"
         ),
     ),
     ("uwv", re.compile(r"\b(via|van|door) (het )?uwv\b")),

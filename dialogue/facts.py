@@ -198,7 +198,8 @@ def _plain(found: Found, heard: Heard, pending: str | None, source: Source) -> N
             name == "hours_per_week"
             and value.isdigit()
             and pending != "budget"
-            and re.search(r"\b(uur|uurtjes|u)\b", normalise(text))
+            # "20 uur per week", not "20 jaar" next to "hoeveel uur?".
+            and re.search(r"\buur", text[entity.start : entity.end + 8].lower())
         ):
             found.put("hours_per_week", int(value), None, source)
         elif name == "learning_mode":
@@ -210,12 +211,23 @@ def _plain(found: Found, heard: Heard, pending: str | None, source: Source) -> N
                 found.put("learning_mode", value, entity.text or value, source)
         elif name == "education_level" and value in EDUCATION_LEVELS:
             clause = _clause(text, entity.start, entity.end)
-            # "ik wil niveau 4 halen" is a target, not the diploma one has;
-            # "geen werk" says nothing about diplomas.
-            wanted = re.search(r"\b(wil|halen|worden|doen)\b", clause)
-            about_diploma = value != "geen" or re.search(r"diploma|school|opleiding", clause)
-            if pending == "education" or (not wanted and about_diploma):
-                found.put("education", value, entity.text or value, source)
+            # "ik wil niveau 4 halen" is a target and "niveau 3" after a search a filter,
+            # not the diploma one has; "een jaar of 4" is no diploma at all.
+            wanted = re.search(r"\b(wil|halen|worden|doen|zoek|alleen)\b", clause)
+            has = re.search(HAS_DIPLOMA, normalise(text))
+            if pending == "education" or (has and not wanted):
+                # The reader knows "havo niet afgemaakt"; the entity only says havo.
+                read = read_education(text)
+                level = read.level if read is not None and read.level else value
+                found.put("education", level, entity.text or value, source)
+
+
+# Words that say a diploma is one's own: outside the diploma question an
+# education level counts only with them.
+HAS_DIPLOMA = (
+    r"\b(ik heb|heb ik|had|gehaald|afgemaakt|gedaan|gestudeerd|diploma|opleiding gehad|"
+    r"opleiding gedaan|niet afgemaakt|gestopt|op school|mijn)\b"
+)
 
 
 def _cues(
@@ -247,6 +259,9 @@ def _cues(
         match = cue.search(words)
         # "moet ik dat zelf betalen?" asks; it does not say who pays.
         if match and not _in_question(words, match.start()):
+            sentence = words[match.start() : match.end() + 20]
+            if payer == "werkgever" and cues.PAYER_DENIED.search(sentence):
+                payer = "zelf"
             found.put("payer", payer, own_words(heard.text))
             break
     refused = cues.mode_refused(heard.text)
@@ -278,10 +293,7 @@ def _cues(
         if (
             education is not None
             and education.level is not None
-            and re.search(
-                r"\b(diploma|opleiding|school|mbo|vmbo|havo|vwo|hbo|afgemaakt|gestudeerd|niveau)\b",
-                words,
-            )
+            and re.search(HAS_DIPLOMA, words)
             and "education" not in found
         ):
             found.put("education", education.level, education.said or None)
@@ -319,16 +331,17 @@ def _answer(found: Found, state: DialogueState, heard: Heard, pending: str, toda
             found.put("budget_eur", amount.euros, amount.said)
         elif read_yes_no(text) == "no":
             found.put("budget_eur", 0, said)
+    elif pending == "payer" and cues.NO_EMPLOYER.search(words):
+        # "ik heb geen werkgever, ik ben zzp": whatever else the words seemed to say.
+        found.put("payer", "zelf", said)
+        found.put("has_employer", False, said)
+        found.values.pop("target_topic", None)
     elif pending == "payer" and "payer" not in found and _answers_only(found, words):
-        if cues.NO_EMPLOYER.search(words):
+        answer = read_yes_no(text)
+        if answer == "yes":
+            found.put("payer", "werkgever", said)
+        elif answer == "no":
             found.put("payer", "zelf", said)
-            found.put("has_employer", False, said)
-        else:
-            answer = read_yes_no(text)
-            if answer == "yes":
-                found.put("payer", "werkgever", said)
-            elif answer == "no":
-                found.put("payer", "zelf", said)
     elif pending == "dutch" and "dutch_ok" not in found and _answers_only(found, words):
         answer = read_yes_no(text)
         if re.search(r"\b(beetje|slecht|weinig|matig|a1|a2|gaat wel|niet zo)\b", words):
@@ -357,7 +370,9 @@ def _answer(found: Found, state: DialogueState, heard: Heard, pending: str, toda
             "search_course",
             "ask_advice",
         ) and not (
-            cues.is_question(text)
+            found.values
+            or cues.control(text) == "correction"
+            or cues.is_question(text)
             or cues.goal(text)
             or re.search(r"\b(diploma|papiertje|opleiding|cursus|certificaat|wil|weet)\b", words)
         ):

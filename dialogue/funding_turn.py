@@ -70,6 +70,9 @@ def answers(heard: Heard) -> bool:
         return False
     if heard.intent in _ANSWER_INTENTS or heard.button_value is not None:
         return True
+    if heard.intent in ("nlu_fallback", "out_of_scope") and not heard.entities:
+        # "pfff", "hmm tja": an answer that could not be read, so a miss, not a new topic.
+        return True
     return _read(heard, fact=None) is not None
 
 

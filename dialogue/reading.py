@@ -216,6 +216,10 @@ def read_years(text: str, today: dt.date) -> Years | None:
             _AGE_BEFORE.search(before) and _AGE_AFTER.match(after)
         ):
             continue
+        # "ik woon nu drie jaar in nederland", "3 jaar thuis geweest": not years of work.
+        clause = re.split(r"[,.;!?]|\b(?:en|maar|want|dus)\b", before)[-1] + after[:30]
+        if re.search(r"\b(woon|wonen|woonde|thuis|in nederland|hier|getrouwd|kinderen)\b", clause):
+            continue
         value = parse_number_word(match.group(2).replace(" ", ""))
         if value is None or value > 50:
             continue

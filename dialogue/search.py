@@ -115,7 +115,8 @@ def new_search(
     if state.pending is not None and state.pending.kind == "intake":
         state.resume = None
     state.pending = None
-    search = LastSearch(q=topic, sector=sector, not_sectors=ruled_out)
+    kept_out = [s for s in state.value("not_sectors") or [] if s != sector]
+    search = LastSearch(q=topic, sector=sector, not_sectors=sorted({*ruled_out, *kept_out}))
     _filters(search, heard, turn)
     _run(turn, search, services=services)
 

@@ -24,9 +24,15 @@ Task = Literal["idle", "search", "intake", "funding", "advice_given"]
 QuestionKind = Literal["intake", "funding", "erase"]
 
 
-def _empty(value: Any) -> bool:
-    """Not known: None, an empty list or a False flag (0 is a value: "niks" is € 0)."""
-    return value is None or value is False or (isinstance(value, list) and not value)
+# Flags whose False means "not said"; other yes/no facts (dutch_ok, has_employer) keep False.
+FLAGS = frozenset({"job_at_risk", "newcomer", "foreign_diploma"})
+
+
+def _empty(name: str, value: Any) -> bool:
+    """Not known: None, an empty list or a flag not set (0 is a value: "niks" is € 0)."""
+    if value is None or (isinstance(value, list) and not value):
+        return True
+    return value is False and name in FLAGS
 
 
 class KnownFact(BaseModel):
@@ -136,7 +142,7 @@ class DialogueState(BaseModel):
 
     def learn(self, name: str, value: Any, *, said: str | None, source: Source) -> bool:
         """Store a fact; True when it changed what was known."""
-        if _empty(value):
+        if _empty(name, value):
             return self.forget(name)
         old = self.facts.get(name)
         if old is not None and old.value == value and (said is None or old.said == said):

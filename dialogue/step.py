@@ -23,7 +23,6 @@ from dialogue.heard import Heard
 from dialogue.reading import normalise
 from dialogue.services import Services
 from dialogue.state import DialogueState
-from dialogue.texts import text as text_of
 from dialogue.turn import ERASE_REQUEST, Turn
 
 ERASE_BUTTONS = (
@@ -125,7 +124,8 @@ def _erasure(turn: Turn, heard: Heard, text: str) -> bool:
         state.pending = None
         if confirmed is False:
             turn.say("erase_kept")
-            advising.resume(turn)
+            if not advising.resume(turn):
+                turn.say("how_to_help")
             return True
         # Something else: the question is dropped and the message read as usual.
         advising.restore(turn)
@@ -209,9 +209,6 @@ def _decide(
         if intent != "goodbye":
             advising.ask_again(turn)
         return
-    if intent == "out_of_scope" and passing is None and not found.values:
-        # Said so, and the waiting question comes again: not a miss.
-        passing = text_of("out_of_scope")
     if intent == "ask_course_details" and passing is None:
         passing = search.course_details(turn, heard, services=services)
     advising.advance(turn, heard, found, passing=passing, services=services, today=today)

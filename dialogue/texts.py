@@ -79,7 +79,8 @@ TEMPLATES: dict[str, str] = {
         "Wil je dat ik dit gesprek wis? Dan wis ik alles wat je hier zei, ook je profiel en je "
         "routes. Dat kan ik niet terugdraaien."
     ),
-    "erase_kept": "Goed, ik wis niets. Waar kan ik je mee helpen?",
+    "erase_kept": "Goed, ik wis niets.",
+    "how_to_help": "Waar kan ik je mee helpen?",
     # Funding.
     "funding_intro": (
         "Voor een opleiding is er vaak geld. Het STAP-budget bestaat niet meer. Het "

@@ -381,7 +381,7 @@ def test_a_long_message_gives_every_fact_and_its_question_is_answered(chat: Chat
     assert not chat.customs("course_list")
 
 
-def test_out_of_scope_during_the_intake_is_said_and_not_a_miss(chat: Chat) -> None:
+def test_out_of_scope_during_the_intake_is_said_and_counts_as_a_miss(chat: Chat) -> None:
     chat.say("ik wil omscholen naar de zorg", "ask_advice", sector="zorg")
     pending = chat.state.pending
     assert pending is not None
@@ -389,7 +389,9 @@ def test_out_of_scope_during_the_intake_is_said_and_not_a_miss(chat: Chat) -> No
     assert "niet mee helpen" in chat.text
     assert chat.state.pending is not None
     assert chat.state.pending.fact == pending.fact
-    assert chat.state.pending.misses == 0
+    chat.say("speel muziek", "out_of_scope")
+    assert "sla deze vraag over" in chat.text
+    assert chat.state.pending is None or chat.state.pending.fact != pending.fact
 
 
 def test_a_question_during_a_funding_check_is_answered_and_the_check_goes_on(chat: Chat) -> None:
@@ -400,8 +402,8 @@ def test_a_question_during_a_funding_check_is_answered_and_the_check_goes_on(cha
         if chat.state.pending.fact == "has_right_to_student_finance":
             break
         fact = chat.state.pending.fact
-        chat.say(*{"age": ("45", "inform"), "programme_kind": ("voltijd mbo", "inform")}.get(
-            fact, ("ja", "affirm")))  # fmt: skip
+        answers = {"age": ("45", "inform"), "programme_kind": ("voltijd mbo", "inform")}
+        chat.say(*answers.get(fact, ("ja", "affirm")))
     assert chat.state.pending is not None
     fact = chat.state.pending.fact
     chat.say("wat is studiefinanciering eigenlijk?", "faq")
@@ -409,3 +411,17 @@ def test_a_question_during_a_funding_check_is_answered_and_the_check_goes_on(cha
     assert chat.state.pending is not None
     assert chat.state.pending.fact == fact
     assert chat.state.task == "funding"
+
+
+def test_a_funding_answer_that_cannot_be_read_is_a_miss_not_a_new_topic(chat: Chat) -> None:
+    chat.say("kan ik het levenlanglerenkrediet krijgen?", "ask_funding",
+             funding_scheme="levenlanglerenkrediet")  # fmt: skip
+    assert chat.state.pending is not None
+    fact = chat.state.pending.fact
+    chat.say("pfff", "nlu_fallback")
+    assert "begreep ik niet goed" in chat.text
+    assert chat.state.pending is not None
+    assert chat.state.pending.fact == fact
+    chat.say("hmm tja", "nlu_fallback")
+    assert "sla deze vraag over" in chat.text
+    assert chat.state.task == "funding" or chat.customs("eligibility")

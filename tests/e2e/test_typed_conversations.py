@@ -127,11 +127,22 @@ def test_long_message_doktersassistent_in_the_evening(person: Person) -> None:
     person.expect(
         facts.get("current_occupation") or facts.get("current_sector"), "her job got lost"
     )
-    reply = person.answer(
-        {"goal": "iets anders, de zorg in", "hours": "een uur of 8", "learning_mode": "deeltijd"},
-        first,
-    )
-    for known in ("location", "education", "payer", "budget", "target", "current_work"):
+    # Asked again what she already wrote, she answers again (and it is noted).
+    again = {
+        "goal": "iets anders, de zorg in",
+        "target": "doktersassistent",
+        "current_work": "kassamedewerker bij de jumbo",
+        "years_experience": "een jaar of zes",
+        "education": "mbo 2",
+        "location": "apeldoorn",
+        "hours": "een uur of 8",
+        "times": "alleen 's avonds",
+        "learning_mode": "deeltijd, s avonds",
+        "payer": "nee dat betaal ik zelf",
+        "budget": "max 1500 euro",
+    }
+    reply = person.answer(again, first)
+    for known in sorted(set(again) - {"goal", "hours", "learning_mode"}):
         person.expect(known not in person.asked, f"asked {known}, which she already told")
     person.expect("aangepast" not in reply.lower, "'aangepast' while nothing was corrected")
     course = final_course(reply.paths[0])
@@ -293,6 +304,7 @@ def test_cleaner_boss_pays_nothing_between_500_and_1000(person: Person) -> None:
 def test_shop_assistant_into_logistics_with_no_money(person: Person) -> None:
     reply = person.say("ik ben verkoper in een winkel en wil omscholen naar de logistiek")
     sheet = {
+        "years_experience": "een jaar of 4",
         "education": "mbo 1",
         "location": "venlo",
         "learning_mode": "bbl",
@@ -301,7 +313,12 @@ def test_shop_assistant_into_logistics_with_no_money(person: Person) -> None:
         "budget": "niks",
     }
     reply = person.answer(sheet, reply)
-    person.expect(person.facts().get("budget_eur") == 0, "'niks' is € 0")
+    facts = person.facts()
+    person.expect(facts.get("years_experience") in (None, 4), "'een jaar of 4' misread")
+    person.expect(
+        facts.get("education") == "1", f"diploma {facts.get('education')!r}: he has mbo 1"
+    )
+    person.expect(facts.get("budget_eur") == 0, "'niks' is € 0")
     person.expect(person.said("budget_eur") == "niks", "his own word is not kept")
     person.expect(
         {"logistiek", "transport"} & sectors(reply.paths), "no logistics route for logistics"
@@ -521,10 +538,12 @@ def test_techniek_niet_de_zorg_two_evenings_then_a_search(person: Person) -> Non
     facts = person.facts()
     person.expect(facts.get("target_sector") == "techniek", "techniek is the wish")
     person.expect(facts.get("times") == ["avond"], "'twee avonden per week' not taken")
-    reply = person.say("welke opleidingen zijn er nog meer in groningen")
+    # Later she looks around herself: "niet de zorg" still holds.
+    reply = person.say("zijn er ook andere opleidingen met techniek in groningen?")
     assert reply.courses, person.why("no courses shown")
+    cards = reply.courses + person.say("meer").courses + person.say("meer").courses
     person.expect(
-        all(card["sector"] != "zorg" for card in reply.courses), "care after 'niet de zorg'"
+        all(card["sector"] != "zorg" for card in cards), "care courses after 'niet de zorg'"
     )
     person.done()
 
@@ -789,6 +808,8 @@ def test_bbl_gaat_niet_during_the_intake(person: Person) -> None:
         "BOL" in path_words(reply.paths[:1]) or "BBL past niet" in reply.text,
         "the route does not say it is no BBL",
     )
+    notes = " ".join(reply.paths[0].get("notes", [])).lower()
+    person.expect("werken en leren" not in notes, "a note still advises werken en leren (BBL)")
     for step in diploma_steps(reply.paths[0]):
         person.expect(modes(step) != ["bbl"], "a BBL-only course after 'bbl gaat niet'")
     person.done()
@@ -801,6 +822,8 @@ def test_nee_wacht_ik_woon_in_oss_after_a_search(person: Person) -> None:
     person.expect("Ik zoek nu in Oss" in reply.text, "the new place is not said")
     person.expect((person.state().get("search") or {}).get("place") == "oss", "not searched in Oss")
     person.expect(reply.courses, "no courses near Oss")
+    reply = person.say("pffff zucht")
+    person.expect(not reply.courses, "a sigh repeats the search")
     person.done()
 
 
@@ -831,6 +854,8 @@ def test_same_place_again_after_the_routes_changes_nothing(person: Person) -> No
     before = person.facts()
     reply = person.say("ja klopt, ik woon in utrecht he")
     person.expect("aangepast" not in reply.lower, "'aangepast' while nothing changed")
+    person.expect("begreep ik niet" not in reply.lower, "'not understood' for a plain sentence")
+    person.expect("utrecht" in reply.lower, "a counsellor would say: yes, Utrecht")
     person.expect("opnieuw gemaakt" not in reply.lower, "routes re-made while nothing changed")
     person.expect(person.facts() == before, "the facts changed")
     person.done()
@@ -1080,6 +1105,10 @@ def test_erase_nee_keeps_everything(person: Person) -> None:
     person.expect(not reply.erased, "erased after 'nee'")
     person.expect(person.facts() == before, "facts changed after 'nee'")
     person.expect(reply.question == pending, "the intake does not go on")
+    person.expect(
+        "waar kan ik je mee helpen" not in reply.lower,
+        "asks 'waar kan ik je mee helpen?' and goes on with the intake in one breath",
+    )
     person.say("al 20 jaar")
     person.expect(person.facts().get("years_experience") == 20, "the intake lost its way")
     person.done()

@@ -14,6 +14,7 @@ at once (for what the rest of the conversation needs).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -186,6 +187,11 @@ class Person:
         return bool(condition)
 
     def done(self) -> None:
+        transcript = os.environ.get("LEERWIJZER_TYPED_TRANSCRIPTS")
+        if transcript:
+            # While writing or judging tests: every conversation, passed or not.
+            with open(transcript, "a", encoding="utf-8") as out:
+                out.write(self.why(f"{len(self.problems)} problem(s)") + "\n\n")
         assert not self.problems, self.why(f"{len(self.problems)} problem(s)")
 
     def answer(
