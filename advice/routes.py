@@ -74,8 +74,12 @@ def quick_route(ctx: PlanContext, field: Field, *, in_field: bool = False) -> Tr
 
 def target_route(ctx: PlanContext, wish: str) -> TrainingPath | None:
     """The programme for a job the person named, found by its name in the catalogue."""
+    modes = ctx.times
+    if "bbl" in ctx.profile.excluded_modes:
+        # "bbl gaat niet": an offering with another route first.
+        modes = (*ctx.times, "bol", "deeltijd")
     for kinds in (("diploma",), ("certificaat", "cursus")):
-        card = ctx.finder.by_topic(wish, kinds=kinds, place=ctx.place, modes=ctx.times)
+        card = ctx.finder.by_topic(wish, kinds=kinds, place=ctx.place, modes=modes)
         if card is not None and admitted(ctx, card):
             kind: StepKind = "diploma" if card.kind == "diploma" else "cursus"
             if card.kind == "certificaat":

@@ -120,15 +120,15 @@ def describe(state: DialogueState, name: str) -> str | None:
 
 
 def say_changes(turn: Turn, changes: list[tuple[str, bool]]) -> None:
-    """Say exactly what was corrected; new facts are not repeated."""
-    corrected = [
-        describe(turn.state, name)
-        for name, correction in changes
-        if (correction or name == "excluded_modes") and name not in _QUIET
-    ]
+    """Say exactly what was corrected; of new facts only a route ruled out is said back."""
+    corrected = [describe(turn.state, n) for n, c in changes if c and n not in _QUIET]
     said = [c for c in corrected if c]
     if said:
         turn.say("changed", changes=", ".join(said))
+    if any(n == "excluded_modes" and not c for n, c in changes):
+        ruled_out = describe(turn.state, "excluded_modes")
+        if ruled_out:
+            turn.say("noted", facts=ruled_out)
 
 
 def ask_again(turn: Turn) -> None:

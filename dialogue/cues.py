@@ -122,7 +122,7 @@ _DENIAL_BEFORE = re.compile(
 _DENIAL_AFTER = re.compile(
     r"^\s*" + _BETWEEN + r"?(niet|nee)\b|"
     r"^\s*" + _BETWEEN + r"{0,2}(gaat|lukt|past|trekt|ligt|kan|wil|hoeft|vind|zie|lijkt|is)\s+"
-    r"(ik |me |mij |het |echt |toch |helaas |nu )*(niet|niks|niets|geen optie)\b"
+    r"(ik |me |mij |het |echt |ook |toch |helaas |nu )*(niet|niks|niets|geen optie)\b"
 )
 
 

@@ -83,6 +83,14 @@ def _role(
     return "target" if has_current or goal else "current"
 
 
+def _beside_ruled_out(text: str, entity: Entity, ruled_out_at: list[int]) -> bool:
+    """A bare field right after one ruled out ("NIET in de zorg. techniek") is the wish."""
+    clause = _clause(text, entity.start, entity.end)
+    if cues.CURRENT_CUES.search(clause):
+        return False
+    return any(0 < entity.start - start <= 40 for start in ruled_out_at)
+
+
 def read_facts(state: DialogueState, heard: Heard, *, pending: str | None, today: dt.date) -> Found:
     found = Found()
     source: Source = "button" if heard.button else "typed"
@@ -144,10 +152,11 @@ def _roles(
     text = heard.text
     lowered = normalise(text)
     # "ik wil NIET in de zorg. techniek": beside a field ruled out, the other is the wish.
-    ruling_out = any(
-        e.name == "sector" and (cues.negated(text, e.start) or cues.denied_after(text, e.end))
+    ruled_out_at = [
+        e.start
         for e in heard.entities
-    )
+        if e.name == "sector" and (cues.negated(text, e.start) or cues.denied_after(text, e.end))
+    ]
     # Entities whose own clause says current work come first: a bare field later in
     # the message is then read against it ("schoonmaker ... ook in de zorg").
     ordered = sorted(
@@ -167,7 +176,9 @@ def _roles(
             if entity.name == "sector":
                 found.not_sectors.append(entity.value)
             continue
-        role = "target" if ruling_out else _role(text, entity, pending, state, found)
+        role = _role(text, entity, pending, state, found)
+        if role == "current" and _beside_ruled_out(text, entity, ruled_out_at):
+            role = "target"
         if entity.name == "topic":
             if role == "current" and cues.WORKS.search(_clause(text, entity.start, entity.end)):
                 # "ik werk in de bibliotheek": the topic names the field one works in.
@@ -220,6 +231,14 @@ def _plain(found: Found, heard: Heard, pending: str | None, source: Source) -> N
                 read = read_education(text)
                 level = read.level if read is not None and read.level else value
                 found.put("education", level, entity.text or value, source)
+
+
+# What one can spend oneself, said in passing: "ik kan max 1500 euro missen".
+_OWN_BUDGET = re.compile(
+    r"\b(ik kan|kan ik|ik wil|budget|heb ik|ik heb)\b[^.?!]{0,25}?"
+    r"(€\s*\d[\d.,]*k?|\d[\d.,]*\s*(k|euro)\b)([^.?!]{0,20}?\b(missen|uitgeven|besteden|betalen|"
+    r"opzij|kwijt)\b)?"
+)
 
 
 # Words that say a diploma is one's own: outside the diploma question an
@@ -277,6 +296,12 @@ def _cues(
             if cue.search(words):
                 found.put("learning_mode", mode, None)
                 break
+    spend = _OWN_BUDGET.search(words)
+    if spend and pending != "budget" and not _in_question(words, spend.start()):
+        # "ik kan max 1500 euro missen" in a long story: the budget, said before it is asked.
+        amount = read_amount(spend.group(0))
+        if amount is not None:
+            found.put("budget_eur", amount.euros, spend.group(0).strip())
     times = read_times(heard.text)
     if times and (pending in ("times", None, "learning_mode", "hours") or len(words) > 40):
         found.put("times", times, None)

@@ -368,7 +368,7 @@ _NOT_WORKING = re.compile(
     r"\b(als|wanneer) ik (niet|geen|vrij)( hoef te)? ?(werk\w*|dienst\w*|ben)?"
 )
 _NOT_AFTER = re.compile(
-    r"^\s*((?!(?:wel|als|wanneer)\b)\w+\s+){0,2}(niet|nee|nooit)\b|"
+    r"^\s*((?!(?:wel|als|wanneer)\b)\w+\s+){0,3}(niet|nee|nooit)\b|"
     r"^\s*(gaat|lukt|kan|past)\s+(ik |me |mij )?niet\b"
 )
 
