@@ -21,6 +21,7 @@ from advice.profile import Profile
 from advice.routes import diploma_route, named_route, quick_route, short_route, target_route
 from advice.schemas import TrainingPath
 from advice.steps import MAX_START, OWN_LEVEL, PlanContext
+from advice.texts import text
 
 MAX_PATHS = 3
 
@@ -43,7 +44,10 @@ def plan_paths(
     fields = _fields(ctx)
     candidates: list[TrainingPath | None] = []
     wish = profile.target_occupation or profile.target_topic
-    if wish and target_field(profile, knowledge) is None:
+    known = knowledge.field_of(
+        occupation=profile.target_occupation, sector=None, topic=profile.target_topic
+    )
+    if wish and known is None:
         # A target the field knowledge does not know ("doktersassistent"): its own
         # programme from the catalogue comes first, not routes of the current field.
         named = target_route(ctx, wish)
@@ -67,7 +71,19 @@ def plan_paths(
     paths = _unique(_without_repeats([p for p in candidates if p is not None]))
     for number, path in enumerate(paths[:MAX_PATHS], start=1):
         path.title = path.title.replace("{number}", str(number))
+        _evening_note(profile, path)
     return paths[:MAX_PATHS]
+
+
+def _evening_note(profile: Profile, path: TrainingPath) -> None:
+    """Only evenings, and a programme with no evening or part-time class: say so."""
+    if "avond" not in profile.times or "overdag" in profile.times:
+        return
+    for step in path.steps:
+        modes = set(step.course.learning_modes) if step.course else set()
+        if step.kind in ("diploma", "certificaat") and not modes & {"avond", "deeltijd"}:
+            path.notes.append(text("note_evening"))
+            return
 
 
 def _fields(ctx: PlanContext) -> list[Field]:

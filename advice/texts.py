@@ -86,6 +86,10 @@ TEMPLATES: dict[str, str] = {
         "voor werken en leren of deeltijd."
     ),
     "note_mode_excluded": "Je zei dat de andere leerweg niet past. Daarom kies ik hier {mode}.",
+    "note_evening": (
+        "Je kunt alleen 's avonds leren. Deze opleiding is vooral overdag. Vraag de school of "
+        "het ook in de avond kan."
+    ),
     "note_admission": (
         "Voor deze opleiding vraagt de school soms een toets of een gesprek. "
         "Vraag dat na bij de school."

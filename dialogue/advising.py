@@ -189,6 +189,11 @@ def _infer_goal(state: DialogueState) -> None:
     state.learn("goal", goal, said=None, source="inferred")
 
 
+def answers(fact: str, found: Found) -> bool:
+    """Whether the message's facts answer the intake question `fact`."""
+    return found.skipped or any(name in found.values for name in ANSWERED_BY.get(fact, ()))
+
+
 def _answered(
     state: DialogueState, fact: str, changes: list[tuple[str, bool]], found: Found
 ) -> bool:

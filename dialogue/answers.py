@@ -242,7 +242,9 @@ def _answer(text: str, state: DialogueState, *, intent: str) -> str | None:
                 continue
             if name == "evening" and state.value("target_occupation"):
                 target = state.value("target_occupation")
-                return f"Of je {target} 's avonds kunt leren, verschilt per school. " + PASSING[name]
+                return (
+                    f"Of je {target} 's avonds kunt leren, verschilt per school. " + PASSING[name]
+                )
             return PASSING[name]
     asks = (
         intent in ("ask_funding", "ask_course_details")

@@ -176,6 +176,12 @@ def _roles(
             if entity.name == "sector":
                 found.not_sectors.append(entity.value)
             continue
+        clause = _clause(text, entity.start, entity.end)
+        cued = cues.TARGET_CUES.search(clause) or cues.CURRENT_CUES.search(clause)
+        if pending not in (None, "goal", "target", "current_work") and not cued:
+            # "overdag als de kinderen op school zijn" answers the time question;
+            # a field word in it without "werk" or "wil" is no fact about work.
+            continue
         role = _role(text, entity, pending, state, found)
         if role == "current" and _beside_ruled_out(text, entity, ruled_out_at):
             role = "target"
@@ -226,7 +232,11 @@ def _plain(found: Found, heard: Heard, pending: str | None, source: Source) -> N
             # not the diploma one has; "een jaar of 4" is no diploma at all.
             wanted = re.search(r"\b(wil|halen|worden|doen|zoek|alleen)\b", clause)
             has = re.search(HAS_DIPLOMA, normalise(text))
-            if pending == "education" or (has and not wanted):
+            # "ik heb geen werk" says nothing about diplomas.
+            no_diploma_words = value == "geen" and not re.search(
+                r"diploma|school|opleiding", clause
+            )
+            if pending == "education" or (has and not wanted and not no_diploma_words):
                 # The reader knows "havo niet afgemaakt"; the entity only says havo.
                 read = read_education(text)
                 level = read.level if read is not None and read.level else value
@@ -244,7 +254,7 @@ _OWN_BUDGET = re.compile(
 # Words that say a diploma is one's own: outside the diploma question an
 # education level counts only with them.
 HAS_DIPLOMA = (
-    r"\b(ik heb|heb ik|had|gehaald|afgemaakt|gedaan|gestudeerd|diploma|opleiding gehad|"
+    r"\b(ik heb|heb ik|heb|had|gehaald|afgemaakt|gedaan|gestudeerd|diploma|opleiding gehad|"
     r"opleiding gedaan|niet afgemaakt|gestopt|op school|mijn)\b"
 )
 
@@ -322,8 +332,13 @@ def _cues(
             and "education" not in found
         ):
             found.put("education", education.level, education.said or None)
-        if education is not None and education.foreign:
-            found.put("foreign_diploma", True, education.said)
+        if (
+            education is not None
+            and education.foreign
+            and re.search(r"\b(diploma|opleiding|gestudeerd|studie|school|bachelor|master)", words)
+        ):
+            # "ik kom uit polen" is no diploma; "mijn diploma is uit polen" is.
+            found.put("foreign_diploma", True, education.said or None)
 
 
 def _answer(found: Found, state: DialogueState, heard: Heard, pending: str, today: dt.date) -> None:

@@ -299,6 +299,7 @@ _BELOW = {
     "2": "entree",
     "vmbo": "geen",
     "entree": "geen",
+    "1": "geen",
 }
 
 
@@ -317,7 +318,7 @@ def read_education(text: str) -> Education | None:
     mbo = _MBO_LEVEL.search(words)
     if mbo:
         digit = next(group for group in mbo.groups() if group)
-        level = "entree" if digit == "1" else digit
+        level = digit
     else:
         for name, pattern in _SCHOOL_LEVELS:
             if pattern.search(words):

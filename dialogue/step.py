@@ -196,7 +196,9 @@ def _decide(
             found.values.pop(name, None)
 
     scheme = funding_turn.named_scheme(heard)
-    if scheme is not None or (intent == "ask_funding" and passing is None):
+    # "nee, mijn baas betaalt niks" may sound like a funding question; it answers ours.
+    answers_ours = intake_fact is not None and advising.answers(intake_fact, found)
+    if scheme is not None or (intent == "ask_funding" and passing is None and not answers_ours):
         changes = advising.apply(turn, found, services=services)
         advising.say_changes(turn, changes)
         funding_turn.start(turn, heard, services=services, today=today)

@@ -297,7 +297,7 @@ EDUCATION_CASES = [
     ("mbo-3", "3", False),
     ("mbo niveau 4", "4", False),
     ("mbo4", "4", False),
-    ("mbo 1", "entree", False),
+    ("mbo 1", "1", False),
     ("niveau 3", "3", False),
     ("niveau 2 van het mbo", "2", False),
     ("mbo 3 verzorgende ig", "3", False),

@@ -265,6 +265,11 @@ def test_cleaner_into_techniek_liever_niet_and_2k(person: Person) -> None:
     person.done()
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="advice knowledge (issue 27): kinderopvang has no entree or groepshulp step yet, "
+    "so someone without a diploma is sent straight to Pedagogisch medewerker",
+)
 def test_primary_school_only_into_childcare_a_few_hundred(person: Person) -> None:
     reply = person.say("ik werk bij de albert heijn en wil iets heel anders")
     sheet = {
