@@ -177,7 +177,7 @@ def _roles(
                 found.not_sectors.append(entity.value)
             continue
         clause = _clause(text, entity.start, entity.end)
-        cued = cues.TARGET_CUES.search(clause) or cues.CURRENT_CUES.search(clause)
+        cued = cues.TARGET_CUES.search(clause) or cues.WORKS.search(clause)
         if pending not in (None, "goal", "target", "current_work") and not cued:
             # "overdag als de kinderen op school zijn" answers the time question;
             # a field word in it without "werk" or "wil" is no fact about work.

@@ -425,3 +425,21 @@ def test_a_funding_answer_that_cannot_be_read_is_a_miss_not_a_new_topic(chat: Ch
     chat.say("hmm tja", "nlu_fallback")
     assert "sla deze vraag over" in chat.text
     assert chat.state.task == "funding" or chat.customs("eligibility")
+
+
+def test_a_field_word_in_another_answer_is_no_work(chat: Chat) -> None:
+    chat.say("ik wil weer gaan werken", "ask_advice")
+    for answer in (("iets in de kinderopvang", "inform", {"sector": "kinderopvang"}),
+                   ("nu niks", "inform", {}), ("vmbo", "inform", {}),
+                   ("amersfoort", "inform", {"location": "amersfoort"}),
+                   ("naar school", "inform", {})):  # fmt: skip
+        if chat.state.pending is None:
+            break
+        chat.say(answer[0], answer[1], **answer[2])
+    assert chat.state.pending is not None
+    assert chat.state.pending.fact == "hours"
+    chat.say("overdag als de kinderen op school zijn, zo'n 15 uur", "inform",
+             sector="school=onderwijs")  # fmt: skip
+    assert chat.state.value("current_sector") is None
+    assert chat.state.value("hours_per_week") == 15
+    assert chat.state.pending is None or chat.state.pending.fact != "years_experience"
