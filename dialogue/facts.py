@@ -401,7 +401,9 @@ def _answer(found: Found, state: DialogueState, heard: Heard, pending: str, toda
         "current_occupation" in found or "current_sector" in found
     ):
         if cues.SEEKER.search(words) or re.search(
-            r"^(nee|niks|niets|geen)\b|\bgeen (werk|baan)\b", words
+            r"^(nu |op dit moment |momenteel |even )?(nee|niks|niets|geen)\b|\bgeen (werk|baan)\b|"
+            r"\b(thuis|huisvrouw|huisman|thuismoeder|thuisvader)\b",
+            words,
         ):
             found.put("employment", "werkzoekend", said)
         elif heard.intent in (

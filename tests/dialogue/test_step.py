@@ -443,3 +443,13 @@ def test_a_field_word_in_another_answer_is_no_work(chat: Chat) -> None:
     assert chat.state.value("current_sector") is None
     assert chat.state.value("hours_per_week") == 15
     assert chat.state.pending is None or chat.state.pending.fact != "years_experience"
+
+
+@pytest.mark.parametrize("answer", ["nu niks", "ik ben thuis met de kinderen", "geen", "niks"])
+def test_no_work_now_in_the_persons_words(chat: Chat, answer: str) -> None:
+    chat.say("ik wil weer gaan werken in de kinderopvang", "ask_advice", sector="kinderopvang")
+    assert chat.state.pending is not None
+    assert chat.state.pending.fact == "current_work"
+    chat.say(answer, "inform")
+    assert chat.state.value("employment") == "werkzoekend"
+    assert chat.state.value("current_occupation") is None
