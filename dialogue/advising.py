@@ -7,18 +7,18 @@ skips it and goes on (advice.intake then treats it as answered).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from advice.fields import load_knowledge
 from advice.intake import QUESTIONS, next_question
 from advice.messages import path_messages
 from dialogue.answers import PASSING
-from dialogue.facts import Found
+from dialogue.found import Found
 from dialogue.funding import question_for
 from dialogue.heard import Heard
+from dialogue.said_back import QUIET, describe, said_again, say_changes
 from dialogue.services import CatalogueUnavailableError, Services
 from dialogue.state import FLAGS, DialogueState
-from dialogue.texts import text, the_field
+from dialogue.texts import text
 from dialogue.turn import Turn
 
 # Which profile fields answer which intake question.
@@ -36,18 +36,6 @@ ANSWERED_BY: dict[str, tuple[str, ...]] = {
     "payer": ("payer", "has_employer"),
     "budget": ("budget_eur",),
 }
-_GOAL_WORDS = {
-    "doorgroeien": "doorgroeien in je vak",
-    "omscholen": "iets anders gaan doen",
-    "zij-instromen": "zij-instromen in een nieuw vak",
-    "werk_vinden": "werk vinden",
-    "bijscholen": "bijscholen",
-    "certificaat": "een certificaat halen",
-}
-_MODE_WORDS = {"bbl": "BBL", "bol": "BOL", "online": "online", "deeltijd": "deeltijd"}
-_TIME_WORDS = {"overdag": "overdag", "avond": "'s avonds", "weekend": "in het weekend"}
-# Facts the bot derives itself: not worth saying back.
-_QUIET = {"employment", "has_employer", "newcomer", "job_at_risk", "foreign_diploma"}
 
 
 def apply(turn: Turn, found: Found, *, services: Services) -> list[tuple[str, bool]]:
@@ -72,63 +60,6 @@ def _rule_out(state: DialogueState, found: Found) -> None:
     ruled_out = [s for s in state.value("not_sectors") or [] if s != state.value("target_sector")]
     ruled_out += [s for s in found.not_sectors if s not in ruled_out]
     state.learn("not_sectors", ruled_out, said=None, source="typed")
-
-
-def describe(state: DialogueState, name: str) -> str | None:
-    """A fact as the bot says it back, in the person's words where it has them."""
-    value, said = state.value(name), state.said(name)
-    if value is None:
-        return {
-            "learning_mode": "je hebt geen vaste leerweg",
-            "location": "je woonplaats weet ik niet",
-        }.get(name)
-    phrases: dict[str, Any] = {
-        "location": lambda: f"je woont in {said.title() if said else value}",
-        "age": lambda: f"je bent {value}",
-        "goal": lambda: f"je wilt {_GOAL_WORDS.get(str(value), value)}",
-        "target_occupation": lambda: f"je wilt {value} worden",
-        "target_sector": lambda: f"je wilt in {the_field(str(value))} werken",
-        "target_topic": lambda: f"je wilt iets leren over {value}",
-        "current_occupation": lambda: f"je werkt als {value}",
-        "current_sector": lambda: f"je werkt in {the_field(str(value))}",
-        "years_experience": lambda: (
-            f"je doet dit werk {said if said and not said[0].isdigit() else f'{value} jaar'}"
-        ),
-        "education": lambda: f"je hoogste diploma: {said or value}",
-        "learning_mode": lambda: f"je wilt leren via {_MODE_WORDS.get(str(value), value)}",
-        "excluded_modes": lambda: " en ".join(_MODE_WORDS.get(m, m) for m in value) + " past niet",
-        "hours_per_week": lambda: f"je hebt {value} uur per week",
-        "times": lambda: "je kunt " + " en ".join(_TIME_WORDS.get(t, t) for t in value) + " leren",
-        "budget_eur": lambda: (
-            "je kunt zelf niets betalen"
-            if value == 0
-            else f"je kunt zelf tot € {value:,}".replace(",", ".") + " betalen"
-        ),
-        "payer": lambda: {
-            "werkgever": "je werkgever betaalt misschien mee",
-            "zelf": "je betaalt zelf",
-            "uwv": "het UWV betaalt misschien",
-            "gemeente": "de gemeente betaalt misschien",
-        }.get(str(value), str(value)),
-        "dutch_ok": lambda: (
-            "je spreekt goed Nederlands" if value else "je Nederlands is nog niet zo goed"
-        ),
-        "benefit": lambda: f"je hebt {'WW' if value == 'ww' else 'bijstand'}",
-    }
-    phrase = phrases.get(name)
-    return phrase() if phrase is not None else None
-
-
-def say_changes(turn: Turn, changes: list[tuple[str, bool]]) -> None:
-    """Say exactly what was corrected; of new facts only a route ruled out is said back."""
-    corrected = [describe(turn.state, n) for n, c in changes if c and n not in _QUIET]
-    said = [c for c in corrected if c]
-    if said:
-        turn.say("changed", changes=", ".join(said))
-    if any(n == "excluded_modes" and not c for n, c in changes):
-        ruled_out = describe(turn.state, "excluded_modes")
-        if ruled_out:
-            turn.say("noted", facts=ruled_out)
 
 
 def ask_again(turn: Turn) -> None:
@@ -243,7 +174,7 @@ def advance(
         and passing is None
         # Facts for other questions are noted, not a miss: the question comes again.
         and not changes
-        and not _said_again(turn, found)
+        and not said_again(turn, list(found.values))
     ):
         pending.misses += 1
         if heard.intent == "out_of_scope":
@@ -261,7 +192,7 @@ def advance(
         and not any(correction for _, correction in changes)
     ):
         # Said in passing ("alleen bbl" when asked for a diploma): noted, and said so.
-        new = [describe(state, name) for name, _ in changes if name not in _QUIET]
+        new = [describe(state, name) for name, _ in changes if name not in QUIET]
         words = [w for w in new if w]
         if words:
             turn.say("noted", facts=", ".join(words))
@@ -288,7 +219,7 @@ def _after_paths(
     services: Services,
 ) -> None:
     """Paths were given: a changed fact re-plans them, asking again shows them again."""
-    relevant = [(n, c) for n, c in changes if n not in _QUIET or n == "employment"]
+    relevant = [(n, c) for n, c in changes if n not in QUIET or n == "employment"]
     if relevant:
         corrected = [describe(turn.state, n) for n, _ in relevant]
         words = [c for c in corrected if c]
@@ -316,7 +247,7 @@ def _outside(
     """Facts or a bare yes/no while nothing is going on."""
     state = turn.state
     if changes:
-        facts = [describe(state, name) for name, _ in changes if name not in _QUIET]
+        facts = [describe(state, name) for name, _ in changes if name not in QUIET]
         words = [f for f in facts if f]
         if words:
             turn.say("noted", facts=", ".join(words))
@@ -328,7 +259,7 @@ def _outside(
     if passing:
         state.unclear = 0
         return
-    if _said_again(turn, found):
+    if said_again(turn, list(found.values)):
         state.unclear = 0
         return
     intent = heard.intent
@@ -345,20 +276,6 @@ def _outside(
         turn.say("unclear_again" if state.unclear >= 2 else "unclear")
         return
     state.unclear = 0
-
-
-def _said_again(turn: Turn, found: Found) -> bool:
-    """Facts the bot already knew, said again ("nee ik bedoel tilburg"): "Dat wist ik al"."""
-    known = [
-        describe(turn.state, name)
-        for name in found.values
-        if name not in _QUIET and turn.state.value(name) is not None
-    ]
-    words = [k for k in known if k]
-    if not words:
-        return False
-    turn.say("nothing_changed", facts=", ".join(words))
-    return True
 
 
 def give_paths(turn: Turn, *, services: Services) -> None:

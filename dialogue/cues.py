@@ -275,3 +275,12 @@ INJECTION = re.compile(
     r"(instructions|instructies|regels|rules)|"
     r"\bsystem prompt\b|\bje bent nu\b|\byou are now\b|\bact as\b"
 )
+
+
+def in_question(words: str, position: int) -> bool:
+    """Whether `position` stands in a sentence that asks ("... of mijn werkgever?")."""
+    end = min((i for i in (words.find(c, position) for c in ".!?") if i >= 0), default=-1)
+    if end >= 0 and words[end] == "?":
+        return True
+    start = max(words.rfind(c, 0, position) for c in ".!?") + 1
+    return bool(QUESTION_START.search(words[start:].strip()))

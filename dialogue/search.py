@@ -10,7 +10,7 @@ from catalogue.schemas import LEARNING_MODES, CourseQuery
 from catalogue.sectors import CANONICAL_SECTORS
 from dialogue import advising
 from dialogue.cues import Control
-from dialogue.facts import Found
+from dialogue.found import Found
 from dialogue.heard import Heard
 from dialogue.reading import normalise
 from dialogue.services import CatalogueUnavailableError, Services

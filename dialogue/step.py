@@ -18,9 +18,11 @@ import re
 
 from dialogue import advising, cues, funding_turn, search
 from dialogue.answers import answer_question
-from dialogue.facts import Found, read_facts
+from dialogue.facts import read_facts
+from dialogue.found import Found
 from dialogue.heard import Heard
 from dialogue.reading import normalise
+from dialogue.said_back import say_changes
 from dialogue.services import Services
 from dialogue.state import DialogueState
 from dialogue.turn import ERASE_REQUEST, Turn
@@ -188,6 +190,11 @@ def _decide(
 
     question = cues.is_question(text) or intent in ("faq", "ask_validation", "ask_course_details")
     passing = answer_question(text, _with(state, found), intent=intent) if question else None
+    if intent == "ask_course_details" and (
+        heard.course_id or (state.search and state.search.shown)
+    ):
+        # "hoeveel kost die opleiding?" after a search: that course's own facts first.
+        passing = search.course_details(turn, heard, services=services) or passing
     wish = re.search(r"\b(worden|word|wil|zou|graag)\b", normalise(text))
     if passing is not None and not wish:
         # The words of a question name fields without wishing for them
@@ -200,7 +207,7 @@ def _decide(
     answers_ours = intake_fact is not None and advising.answers(intake_fact, found)
     if scheme is not None or (intent == "ask_funding" and passing is None and not answers_ours):
         changes = advising.apply(turn, found, services=services)
-        advising.say_changes(turn, changes)
+        say_changes(turn, changes)
         funding_turn.start(turn, heard, services=services, today=today)
         return
     if intent == "search_course" and search.wants_search(heard, found, intake_fact):

@@ -453,3 +453,15 @@ def test_no_work_now_in_the_persons_words(chat: Chat, answer: str) -> None:
     chat.say(answer, "inform")
     assert chat.state.value("employment") == "werkzoekend"
     assert chat.state.value("current_occupation") is None
+
+
+def test_a_question_about_the_course_shown_gets_its_own_facts(chat: Chat) -> None:
+    chat.say("cursus over warmtepompen bij enschede", "search_course",
+             topic="warmtepompen=warmtepomp", location="enschede")  # fmt: skip
+    first = chat.customs("course_list")[0]["courses"][0]
+    chat.say("hoeveel kost die opleiding?", "ask_course_details")
+    assert first["title"] in chat.text
+    if first["price_eur"] is not None:
+        assert "Prijs" in chat.text
+    if first.get("is_sample"):
+        assert "voorbeeld" in chat.text

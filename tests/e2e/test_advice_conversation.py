@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from scripts.stack import Stack
+from tests.e2e.typed import INTAKE_QUESTIONS
 from tests.language.readability import assert_b1
 
 pytestmark = pytest.mark.slow
@@ -21,20 +22,7 @@ MAX_TURNS = 12
 Messages = list[dict[str, Any]]
 
 # Question keyword -> fact; used to report which facts the bot asked for.
-QUESTION_KEYS = {
-    "wat wil je bereiken": "goal",
-    "in welk vak": "target",
-    "wat voor werk doe je": "current_work",
-    "hoeveel jaar": "years_experience",
-    "hoogste diploma": "education",
-    "in welke plaats": "location",
-    "nederlands": "dutch",
-    "hoeveel uur": "hours",
-    "wanneer kun je": "times",
-    "hoe wil je leren": "learning_mode",
-    "werkgever": "payer",
-    "hoeveel geld": "budget",
-}
+QUESTION_KEYS = INTAKE_QUESTIONS
 
 
 # Openings more than one test uses.
