@@ -145,7 +145,7 @@ class Offering(Base):
     location_id: Mapped[int] = mapped_column(ForeignKey("provider_locations.id"), index=True)
     # The provider's own key, so that a re-import updates instead of duplicating.
     external_ref: Mapped[str] = mapped_column(String(100))
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(300), index=True)
     description: Mapped[str] = mapped_column(Text, default="")
     # diploma | certificaat | keuzedeel | cursus | evc | praktijkverklaring
     kind: Mapped[str] = mapped_column(String(20), index=True)
