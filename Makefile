@@ -168,6 +168,10 @@ bench-tracker-store: .venvs/rasa/.installed ## Rasa's SQL tracker store (ORM) vs
 bench-gateway: .venvs/app/.installed ## The gateway's own CPU per chat turn (Rasa stood in for), httpx vs aiohttp
 	$(APP)/python -m scripts.bench_gateway
 
+.PHONY: bench-plan
+bench-plan: catalogue ## Time of one path plan per profile on the sample catalogue
+	$(APP)/python -m scripts.bench_plan
+
 .PHONY: bench-search
 bench-search: .venvs/app/.installed ## Search p50/p95 at 200,000 offerings on SQLite and PostgreSQL vs a LIKE baseline
 	$(APP)/python -m scripts.bench_search --offerings 200000

@@ -98,8 +98,14 @@ def _fields(ctx: PlanContext) -> list[Field]:
         return [chosen]
     if profile.goal in ("certificaat", "bijscholen") and current is not None:
         return [current]
-    # No field in mind: the fields where mbo jobs are easy to find.
-    return [knowledge.fields[name] for name in knowledge.in_demand if name in knowledge.fields]
+    # No field in mind: the fields where mbo jobs are easy to find, but for the
+    # ones the person ruled out ("niet de zorg").
+    ruled_out = set(profile.not_sectors)
+    return [
+        knowledge.fields[name]
+        for name in knowledge.in_demand
+        if name in knowledge.fields and not ruled_out & set(knowledge.fields[name].sectors)
+    ]
 
 
 # --- paths ------------------------------------------------------------------

@@ -70,6 +70,8 @@ class Profile(BaseModel):
     newcomer: bool = False
     dutch_ok: bool | None = None
     age: int | None = None
+    # Fields of work the person ruled out ("niet de zorg").
+    not_sectors: list[str] = []
     # Learning modes the person ruled out ("bbl gaat niet").
     excluded_modes: list[str] = []
     # A diploma from abroad: its worth is known only after a diplomawaardering.

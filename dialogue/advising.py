@@ -201,6 +201,17 @@ def advance(
     state.task = "intake"
     _infer_goal(state)
     question = next_question(state.profile(), load_knowledge())
+    if (
+        question is not None
+        and pending is not None
+        and question.fact == pending.fact
+        and pending.asked >= 2
+        and not passing
+    ):
+        # Asked twice and still open: never a third time; it counts as skipped.
+        state.skip(question.fact)
+        turn.say("skip_question")
+        question = next_question(state.profile(), load_knowledge())
     if question is None:
         give_paths(turn, services=services)
         return

@@ -57,6 +57,14 @@ FAQ: dict[str, str] = {
         "BOL: je gaat vooral naar school en loopt stage. BBL: je werkt en leert, en gaat meestal "
         "één dag per week naar school. Het mbo heeft niveau 1 (entree) tot en met 4."
     ),
+    "unknown_term": (
+        "Dat woord kan ik je niet goed uitleggen. Een adviseur van het leerwerkloket of de "
+        "school weet het wel. Vraag het ook gerust daar."
+    ),
+    "vca": (
+        "VCA is een certificaat voor veilig werken. Veel bedrijven in de techniek, de bouw en "
+        "de industrie vragen erom. De cursus duurt meestal een of twee dagen, met een examen."
+    ),
     "validation": (
         "Je werkervaring kan meetellen. Met een EVC-traject of een praktijkverklaring laat je "
         "zien wat je al kunt. De school beslist of je daarmee vrijstellingen krijgt. Vraag "
@@ -70,6 +78,7 @@ FAQ: dict[str, str] = {
 # The first term found decides; more specific terms come first.
 _TERMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"kwalificatieplicht|leerplicht|startkwalificatie"), "qualification_duty"),
+    (re.compile(r"\bvca\b"), "vca"),
     (re.compile(r"crebo|kwalificatiedossier"), "crebo"),
     (re.compile(r"certifica"), "certificate"),
     (re.compile(r"keuzede"), "keuzedeel"),
@@ -84,7 +93,11 @@ _TERMS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 def faq_answer(text: str) -> str:
     words = normalise(text)
-    return FAQ[next((name for pattern, name in _TERMS if pattern.search(words)), "general")]
+    name = next((name for pattern, name in _TERMS if pattern.search(words)), None)
+    if name is None and not re.search(r"\b(mbo|opleiding|school|diploma|leren)\b", words):
+        # A term none of these answers ("wat is een lasapparaat?"): no BOL/BBL lesson.
+        return FAQ["unknown_term"]
+    return FAQ[name or "general"]
 
 
 PASSING: dict[str, str] = {
@@ -126,6 +139,17 @@ PASSING: dict[str, str] = {
         "Een mbo-diploma duurt meestal één tot drie jaar. Met ervaring gaat het vaak sneller. "
         "Een certificaat of cursus duurt een paar weken tot een paar maanden."
     ),
+    "loan": (
+        "Met het levenlanglerenkrediet leen je geld bij DUO voor je lesgeld of collegegeld. Je "
+        "leent niet meer dan dat. Je betaalt het later terug, met rente, in 15 jaar. Hoeveel "
+        "je per maand betaalt, hangt af van wat je verdient. Verdien je weinig, dan betaal je "
+        "minder of niets."
+    ),
+    "f_gassen": (
+        "Ja. Werk je aan warmtepompen of airco's met koudemiddel, dan heb je een "
+        "F-gassencertificaat nodig. Je haalt het met een korte cursus en een examen. Vaak "
+        "betaalt de werkgever die cursus."
+    ),
     "study_support": (
         "Studiefinanciering is geld van DUO voor studenten in een voltijd opleiding. Een "
         "tegemoetkoming schoolkosten is geld van DUO voor jonge studenten. Weet je niet of "
@@ -149,6 +173,10 @@ PASSING: dict[str, str] = {
 }
 _PASSING: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bvog\b|verklaring omtrent|gedragsverklaring"), "vog"),
+    (re.compile(r"\bf\s*-?\s*gassen|\bkoudemiddel"), "f_gassen"),
+    (re.compile(r"\b(hoeveel|hoe veel) (kan|mag) ik lenen|\bterug ?betalen\b|\blenen\b"), "loan"),
+    (re.compile(r"\bvca\b"), "vca"),
+    (re.compile(r"\b(in )?deeltijd\b|\bnaast (mijn |m'n )?werk\b"), "part_time"),
     (re.compile(r"studiefinanciering|\bstufi\b|tegemoetkoming|lerarenbeurs"), "study_support"),
     (
         re.compile(
@@ -202,7 +230,13 @@ def who_pays(state: DialogueState) -> str:
             "Met bijstand vraag je het eerst aan de gemeente. Die betaalt soms mee. Het "
             "leerwerkloket geeft gratis advies."
         )
-    if employment == "werkend" and state.value("has_employer") is not False:
+    if state.value("has_employer") is False or state.value("payer") == "zelf":
+        return (
+            "Je werkgever betaalt niet mee. Dan betaal je zelf, of je leent bij DUO met het "
+            "levenlanglerenkrediet. Soms betaalt de gemeente of het UWV mee. Het "
+            "leerwerkloket geeft gratis advies over wat er voor jou is."
+        )
+    if employment == "werkend":
         return (
             "Vraag eerst je werkgever. Veel werkgevers betalen een opleiding die bij je werk past. "
             "Soms staat er een opleidingsbudget in je cao. Bij BBL betaalt de werkgever vaak het "
@@ -245,6 +279,10 @@ def _answer(text: str, state: DialogueState, *, intent: str) -> str | None:
                 return (
                     f"Of je {target} 's avonds kunt leren, verschilt per school. " + PASSING[name]
                 )
+            if name == "part_time":
+                return FAQ["part_time"]
+            if name == "vca":
+                return FAQ["vca"]
             return PASSING[name]
     asks = (
         intent in ("ask_funding", "ask_course_details")

@@ -66,6 +66,11 @@ SEEKER = re.compile(
 )
 # "mijn baas betaalt niks", "mijn werkgever wil het niet betalen".
 PAYER_DENIED = re.compile(r"\b(niet|niks|niets|geen|nooit|nee)\b")
+# Words the NLU now and then tags as a field or job that name neither.
+FILLER = frozenset(
+    {"trouwens", "eigenlijk", "gewoon", "lastig", "niks", "niets", "iets", "dingen", "ding",
+     "werk", "baan", "zo", "toch", "wel", "ook", "nog", "echt", "mss", "misschien"}
+)  # fmt: skip
 NO_EMPLOYER = re.compile(r"\bgeen (werkgever|baas|werk|baan)\b|\bzzp|\bvoor mezelf\b|\bzelfstandig")
 NEWCOMER = re.compile(r"\b(statushouder|nieuwkomer|vluchteling|inburger\w*|asiel\w*|gevlucht)")
 DUTCH_WEAK = re.compile(
@@ -84,7 +89,8 @@ PAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "werkgever",
         re.compile(
-            r"\b(werkgever|baas|mijn werk|de zaak)\b[^.?!]{0,25}?\b(betaalt|betalen|betaald)\b"
+            r"\b(werkgever|baas|mijn werk|de zaak)\b[^.?!]{0,25}?"
+            r"\b(betaalt|betalen|betaald|meebetalen|mee betalen|vergoedt|vergoeden)\b"
         ),
     ),
     ("uwv", re.compile(r"\b(via|van|door) (het )?uwv\b")),

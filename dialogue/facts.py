@@ -12,6 +12,7 @@ import re
 
 from advice.intake import QUESTIONS
 from advice.profile import EDUCATION_LEVELS, GOALS, LEARNING_MODES, TIMES
+from catalogue.sectors import CANONICAL_SECTORS
 from dialogue import cues
 from dialogue.found import Found
 from dialogue.heard import Entity, Heard
@@ -147,6 +148,11 @@ def _roles(
     for entity in ordered:
         if entity.name not in ("sector", "occupation", "topic"):
             continue
+        if entity.value in cues.FILLER or (
+            entity.name == "sector" and entity.value not in CANONICAL_SECTORS
+        ):
+            # "ik ben trouwens 61": a word the NLU tagged that names no field or job.
+            continue
         if pending == "education" and read_education(text) is not None:
             # "mbo 2 helpende": the name of the diploma one has, not a wish.
             continue
@@ -164,6 +170,10 @@ def _roles(
             # a field word in it without "werk" or "wil" is no fact about work.
             continue
         role = _role(text, entity, pending, state, found)
+        if re.search(r"\b(geen ervaring|nooit gedaan|wil (het|dat) leren|nog nooit)\b", lowered):
+            role = "target"
+            if state.value(f"current_{entity.name}") == entity.value:
+                found.put(f"current_{entity.name}", None, None)
         if role == "current" and _beside_ruled_out(text, entity, ruled_out_at):
             role = "target"
         if entity.name == "topic":
@@ -177,7 +187,8 @@ def _roles(
             found.put(f"target_{entity.name}", entity.value, entity.text, source)
         else:
             found.put(f"current_{entity.name}", entity.value, entity.text, source)
-            if "employment" not in found and state.value("employment") is None:
+            past = re.search(r"\b(was|werkte|deed|vroeger|daarvoor|gewerkt|toen)\b", clause)
+            if "employment" not in found and state.value("employment") is None and not past:
                 found.put("employment", "werkend", None, "inferred")
 
 
@@ -191,6 +202,11 @@ def _plain(found: Found, heard: Heard, pending: str | None, source: Source) -> N
         if name == "location":
             found.put("location", value, entity.text or value, source)
         elif name == "age" and value.isdigit() and 15 <= int(value) <= 100:
+            # "ik ben 50 niet 40": the age that is not denied, the first one otherwise.
+            if cues.negated(text, entity.start) or (
+                "age" in found and found.values["age"][2] != "inferred"
+            ):
+                continue
             found.put("age", int(value), None, source)
         elif (
             name == "hours_per_week"
@@ -247,8 +263,12 @@ def _cues(
     if heard.button:
         return
     goal = cues.goal(heard.text)
-    if goal is not None and (
-        state.value("goal") is None or pending == "goal" or goal != state.value("goal")
+    # "moet ik een f-gassen certificaat hebben?" asks; it sets no goal.
+    asked_only = "?" in heard.text and cues.goal(re.sub(r"[^.!?]*\?", " ", heard.text)) is None
+    if (
+        goal is not None
+        and not asked_only
+        and (state.value("goal") is None or pending == "goal" or goal != state.value("goal"))
     ):
         found.put("goal", goal, own_words(heard.text))
     if cues.JOB_AT_RISK.search(words):

@@ -79,6 +79,12 @@ def read_answer(
                 found.put("foreign_diploma", True, education.said)
                 if education.level is None:
                     found.skipped = True
+    elif pending == "current_work" and re.search(
+        r"^(nu |op dit moment |momenteel |even )?(nee|niks|niets|geen)\b|\bgeen (werk|baan)\b",
+        words,
+    ):
+        # "nu niks, daarvoor was ik pedagogisch medewerker": no work now; the old job stays.
+        found.put("employment", "werkzoekend", said)
     elif pending == "current_work" and not (
         "current_occupation" in found or "current_sector" in found
     ):

@@ -254,6 +254,8 @@ def course_details(turn: Turn, heard: Heard, *, services: Services) -> str | Non
     parts: list[Any] = [f"{card.title} bij {card.provider} in {card.place}."]
     if card.price_eur is not None:
         parts.append(f"Prijs: € {card.price_eur:,.0f}.".replace(",", "."))
+    else:
+        parts.append("De prijs weet ik niet. Vraag het de school.")
     if card.duration_weeks:
         parts.append(f"Duur: ongeveer {card.duration_weeks} weken.")
     if card.start_dates:

@@ -22,7 +22,7 @@ from dialogue.facts import read_facts
 from dialogue.found import Found
 from dialogue.heard import Heard
 from dialogue.reading import normalise
-from dialogue.said_back import say_changes
+from dialogue.said_back import describe, say_changes
 from dialogue.services import Services
 from dialogue.state import DialogueState
 from dialogue.turn import ERASE_REQUEST, Turn
@@ -45,6 +45,7 @@ SMALL_TALK = {
     "bot_challenge": "bot",
     "ask_capabilities": "capabilities",
 }
+_KNOWN_ABOUT_ME = re.compile(r"\bwat (weet|onthoud|bewaar|heb) (je|jij)\b.*\b(van|over) (mij|me)\b")
 _ERASE_CUE = re.compile(
     r"\b(verwijder|wis|wissen|vergeet|delete)\b.*\b(gegevens|gesprek|data|alles|mij|info)\b|"
     r"\b(gegevens|gesprek|alles)\b.*\b(verwijderen|wissen|weg)\b"
@@ -188,6 +189,15 @@ def _decide(
             turn.say("search_nothing_before")
         return
 
+    if _KNOWN_ABOUT_ME.search(normalise(text)):
+        known = [describe(state, name) for name in state.facts]
+        words = [k for k in known if k]
+        if words:
+            turn.say("known", facts="; ".join(words))
+        else:
+            turn.say("known_nothing")
+        advising.ask_again(turn)
+        return
     question = cues.is_question(text) or intent in ("faq", "ask_validation", "ask_course_details")
     passing = answer_question(text, _with(state, found), intent=intent) if question else None
     if intent == "ask_course_details" and (
@@ -205,7 +215,9 @@ def _decide(
     scheme = funding_turn.named_scheme(heard)
     # "nee, mijn baas betaalt niks" may sound like a funding question; it answers ours.
     answers_ours = intake_fact is not None and advising.answers(intake_fact, found)
-    if scheme is not None or (intent == "ask_funding" and passing is None and not answers_ours):
+    funding_question = intent == "ask_funding" and passing is None and not answers_ours
+    # "kan het ook in bbl?" gives a fact; it is no question about money.
+    if scheme is not None or (funding_question and not found.values):
         changes = advising.apply(turn, found, services=services)
         say_changes(turn, changes)
         funding_turn.start(turn, heard, services=services, today=today)

@@ -80,6 +80,8 @@ TEMPLATES: dict[str, str] = {
         "routes. Dat kan ik niet terugdraaien."
     ),
     "erase_kept": "Goed, ik wis niets.",
+    "known": "Dit weet ik van je: {facts}. Wil je dat ik alles wis? Zeg dan: wis mijn gegevens.",
+    "known_nothing": "Ik weet nog niets over jou. Ik onthoud alleen wat je mij hier vertelt.",
     "how_to_help": "Waar kan ik je mee helpen?",
     # Funding.
     "funding_intro": (

@@ -77,6 +77,11 @@ _WORD_AMOUNT = re.compile(
 )
 
 
+_OTHER_UNIT = re.compile(
+    r"^\s*(uur|uurtjes|jaar|jr|dag|dagen|week|weken|maand|maanden|km|kilometer|kinderen|keer)\b"
+)
+
+
 def _euros(number: str, suffix: str | None) -> int | None:
     # "2.5k": a decimal point before thousands; otherwise the dot groups thousands.
     plain = number if re.fullmatch(r"\d+\.\d{1,2}", number) else number.replace(".", "")
@@ -95,7 +100,9 @@ def read_amount(text: str) -> Amount | None:
     numbers = [
         value
         for match in _NUMBER.finditer(words)
-        if (value := _euros(match.group(1), match.group(2))) is not None
+        # "ik werk 32 uur": a number of hours, years or days is no amount of money.
+        if not _OTHER_UNIT.match(words[match.end() :])
+        and (value := _euros(match.group(1), match.group(2))) is not None
     ]
     said = text.strip()[:60]
     if numbers:

@@ -62,6 +62,13 @@ def read_years(text: str, today: dt.date) -> Years | None:
         clause = re.split(r"[,.;!?]|\b(?:en|maar|want|dus)\b", before)[-1] + after[:30]
         if re.search(r"\b(woon|wonen|woonde|thuis|in nederland|hier|getrouwd|kinderen)\b", clause):
             continue
+        # "universiteit 4 jaar", "ik werk al 6 jaar niet": study or time without work.
+        if re.search(
+            r"\b(studie|gestudeerd|studeren|universiteit|opleiding|school|diploma|cursus|"
+            r"werkloos|zonder werk|geen werk)\b",
+            clause,
+        ) or re.match(r"^\s*(\w+\s+)?(niet|geen|nooit)\b", after):
+            continue
         value = parse_number_word(match.group(2).replace(" ", ""))
         if value is None or value > 50:
             continue

@@ -39,7 +39,8 @@ _UNFINISHED = re.compile(r"\b(niet afgemaakt|niet gehaald|afgebroken|gestopt|nie
 # Countries by name: "in psychologie", "in economie" or "in friesland" are not abroad.
 _COUNTRIES = (  # noqa: SIM905 (a list of words reads better as text)
     "buitenland polen syrie eritrea turkije marokko oekraine roemenie bulgarije afghanistan "
-    "iran irak somalie ethiopie spanje portugal brazilie india suriname belgie duitsland "
+    "iran irak somalie ethiopie spanje portugal brazilie india suriname belgie vlaanderen "
+    "duitsland "
     "frankrijk engeland schotland ierland italie griekenland hongarije litouwen letland estland "
     "tsjechie slowakije kroatie servie bosnie albanie kosovo macedonie moldavie rusland belarus "
     "georgie armenie azerbeidzjan pakistan bangladesh nepal china vietnam thailand indonesie "

@@ -465,3 +465,77 @@ def test_a_question_about_the_course_shown_gets_its_own_facts(chat: Chat) -> Non
         assert "Prijs" in chat.text
     if first.get("is_sample"):
         assert "voorbeeld" in chat.text
+
+
+def test_the_age_that_is_not_denied_counts(chat: Chat) -> None:
+    chat.say("ik ben 40", "inform", age="40")
+    chat.say("dat klopt niet trouwens, ik ben 50 niet 40", "inform", age="50", age_2="40")
+    assert chat.state.value("age") == 50
+    assert "je bent 50" in chat.text
+
+
+def test_hours_in_an_answer_to_the_budget_question_are_no_money(chat: Chat) -> None:
+    chat.say("ik wil een certificaat halen in de zorg", "ask_advice", sector="zorg")
+    for _ in range(10):
+        if chat.state.pending is None or chat.state.pending.fact == "budget":
+            break
+        chat.say(*_ANSWERS[chat.state.pending.fact])
+    assert chat.state.pending is not None
+    assert chat.state.pending.fact == "budget"
+    chat.say("ik werk 32 uur, hoeveel uur moet ik dan leren?", "inform")
+    assert chat.state.value("budget_eur") is None
+    assert "per week" in chat.text or "uur" in chat.text
+    assert chat.state.pending is not None
+    assert chat.state.pending.fact == "budget"
+
+
+def test_a_question_about_a_certificate_sets_no_goal(chat: Chat) -> None:
+    chat.say("ik wil omscholen naar installatietechniek", "ask_advice",
+             sector="installatietechniek")  # fmt: skip
+    chat.say("moet ik een f-gassen certificaat hebben voor warmtepompen?", "ask_validation",
+             topic="warmtepompen=warmtepomp")  # fmt: skip
+    assert "F-gassencertificaat" in chat.text
+    assert chat.state.value("goal") == "omscholen"
+
+
+def test_loan_questions_during_a_check_are_answered_not_looped(chat: Chat) -> None:
+    chat.say("en levenlanglerenkrediet, hoeveel kan ik lenen?", "ask_funding",
+             funding_scheme="levenlanglerenkrediet")  # fmt: skip
+    assert chat.state.pending is not None
+    fact = chat.state.pending.fact
+    chat.say("moet ik dat terugbetalen als ik weinig verdien?", "ask_funding")
+    assert "terug" in chat.text
+    assert chat.state.pending is not None
+    assert chat.state.pending.fact == fact
+    chat.say("ik wil gewoon weten hoeveel ik kan lenen bij duo?", "ask_funding")
+    assert "leen" in chat.text
+
+
+def test_what_the_bot_knows_is_said_and_nothing_after_erasure(chat: Chat) -> None:
+    chat.say("ik ben 45 en woon in tilburg", "inform", age="45", location="tilburg")
+    chat.say("wat weet je nog van mij?", "inform")
+    assert "je bent 45" in chat.text
+    assert "Tilburg" in chat.text
+    fresh = Chat.__new__(Chat)
+    fresh.state, fresh.services, fresh.turn = DialogueState(), chat.services, None
+    fresh.say("wat weet je nog van mij?", "inform")
+    assert "niets" in fresh.text
+
+
+def test_who_pays_without_an_employer_does_not_send_you_to_one(chat: Chat) -> None:
+    chat.say("ik wil omscholen naar de zorg", "ask_advice", sector="zorg")
+    for _ in range(8):
+        if chat.state.pending is None or chat.state.pending.fact == "payer":
+            break
+        chat.say(*_ANSWERS[chat.state.pending.fact])
+    chat.say("ik heb geen werkgever", "deny")
+    chat.say("wie betaalt dat dan?", "ask_funding")
+    assert "Vraag eerst je werkgever" not in chat.text
+    assert "zelf" in chat.text
+
+
+def test_an_unknown_term_gets_no_bol_bbl_lesson(chat: Chat) -> None:
+    chat.say("wat is vca?", "faq")
+    assert "veilig werken" in chat.text
+    chat.say("wat is een lasapparaat?", "faq")
+    assert "BBL" not in chat.text
