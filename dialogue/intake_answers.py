@@ -20,6 +20,11 @@ from dialogue.reading import (
 )
 from dialogue.state import DialogueState
 
+_NO_WORK_NOW = re.compile(
+    r"^(nu |op dit moment |momenteel |even )?(nee|niks|niets|geen)\b|\bgeen (werk|baan)\b|"
+    r"\b(thuis|huisvrouw|huisman|thuismoeder|thuisvader)\b"
+)
+
 
 def read_answer(
     found: Found, state: DialogueState, heard: Heard, pending: str, today: dt.date
@@ -27,6 +32,10 @@ def read_answer(
     """Answers that only make sense as the answer to the intake question that waits."""
     text = heard.text
     words = normalise(text)
+    if pending == "current_work" and _NO_WORK_NOW.search(words):
+        # "nu niks" (the NLU may hear "weet ik niet"): no work now, an answer, not a skip.
+        found.put("employment", "werkzoekend", own_words(text))
+        return
     if (
         cues.NO_PREFERENCE.search(words)
         or heard.intent == "dont_know"

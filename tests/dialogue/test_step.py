@@ -539,3 +539,10 @@ def test_an_unknown_term_gets_no_bol_bbl_lesson(chat: Chat) -> None:
     assert "veilig werken" in chat.text
     chat.say("wat is een lasapparaat?", "faq")
     assert "BBL" not in chat.text
+
+
+def test_no_work_now_heard_as_dont_know_is_still_an_answer(chat: Chat) -> None:
+    chat.say("ik wil weer gaan werken in de kinderopvang", "ask_advice", sector="kinderopvang")
+    chat.say("nu niks", "dont_know")
+    assert chat.state.value("employment") == "werkzoekend"
+    assert "current_work" not in chat.state.skipped
