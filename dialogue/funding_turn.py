@@ -62,18 +62,21 @@ def facts_from_course(card: CourseCard) -> dict[str, Any]:
     return facts
 
 
-def answers(heard: Heard) -> bool:
-    """Whether the message reads as the answer to the funding question that waits."""
+def answers(heard: Heard, fact: str) -> bool:
+    """Whether the message reads as the answer to the funding question `fact`."""
     if heard.intent in ("search_course", "ask_advice", "request_human", "forget_me", "faq"):
         return heard.button_value is not None
     if named_scheme(heard) is not None and heard.intent == "ask_funding":
         return False
+    if heard.first("age") is not None:
+        # "ik ben 45, geldt het dan ook voor mij?": an age for the check that runs.
+        return True
     if heard.intent in _ANSWER_INTENTS or heard.button_value is not None:
         return True
     if heard.intent in ("nlu_fallback", "out_of_scope") and not heard.entities:
         # "pfff", "hmm tja": an answer that could not be read, so a miss, not a new topic.
         return True
-    return _read(heard, fact=None) is not None
+    return _read(heard, fact=fact) is not None
 
 
 def _read(heard: Heard, *, fact: str | None) -> Any:

@@ -70,7 +70,11 @@ def step(state: DialogueState, heard: Heard, *, services: Services, today: dt.da
         advising.ask_again(turn)
         return turn
     pending = turn.state.pending
-    if pending is not None and pending.kind == "funding" and funding_turn.answers(heard):
+    if (
+        pending is not None
+        and pending.kind == "funding"
+        and funding_turn.answers(heard, pending.fact)
+    ):
         funding_turn.answer(turn, heard, today=today)
         return turn
     if pending is not None and pending.kind == "funding" and cues.is_question(text):
@@ -220,6 +224,9 @@ def _decide(
     if scheme is not None or (funding_question and not found.values):
         changes = advising.apply(turn, found, services=services)
         say_changes(turn, changes)
+        if passing is not None:
+            # "levenlanglerenkrediet, hoeveel kan ik lenen?": the answer, then the check.
+            turn.write(passing)
         funding_turn.start(turn, heard, services=services, today=today)
         return
     if intent == "search_course" and search.wants_search(heard, found, intake_fact):

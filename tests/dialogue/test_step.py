@@ -501,8 +501,13 @@ def test_a_question_about_a_certificate_sets_no_goal(chat: Chat) -> None:
 def test_loan_questions_during_a_check_are_answered_not_looped(chat: Chat) -> None:
     chat.say("en levenlanglerenkrediet, hoeveel kan ik lenen?", "ask_funding",
              funding_scheme="levenlanglerenkrediet")  # fmt: skip
+    assert "lesgeld" in chat.text
     assert chat.state.pending is not None
     fact = chat.state.pending.fact
+    chat.say("ik ben 45, geldt het dan ook voor mij?", "ask_funding", age="45")
+    assert chat.state.value("age") == 45
+    assert chat.state.task == "funding"
+    assert chat.state.pending is not None
     chat.say("moet ik dat terugbetalen als ik weinig verdien?", "ask_funding")
     assert "terug" in chat.text
     assert chat.state.pending is not None
