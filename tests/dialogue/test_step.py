@@ -59,6 +59,13 @@ class Chat:
         self.state, self.turn = turn.state, turn
         return turn
 
+    def answer_until(self, fact: str) -> None:
+        """Answer the intake's questions as _ANSWERS says until `fact` is asked (or none is)."""
+        for _ in range(len(_ANSWERS)):
+            if self.state.pending is None or self.state.pending.fact == fact:
+                return
+            self.say(*_ANSWERS[self.state.pending.fact])
+
     @property
     def text(self) -> str:
         assert self.turn is not None
@@ -195,10 +202,7 @@ _ANSWERS: dict[str, tuple[Any, ...]] = {
 )
 def test_a_typed_budget_is_read_in_full(chat: Chat, typed: str, euros: int) -> None:
     chat.say("ik wil een certificaat halen in de zorg", "ask_advice", sector="zorg")
-    for _ in range(10):
-        if chat.state.pending is None or chat.state.pending.fact == "budget":
-            break
-        chat.say(*_ANSWERS[chat.state.pending.fact])
+    chat.answer_until("budget")
     assert chat.state.pending is not None
     assert chat.state.pending.fact == "budget"
     chat.say(typed)
@@ -476,10 +480,7 @@ def test_the_age_that_is_not_denied_counts(chat: Chat) -> None:
 
 def test_hours_in_an_answer_to_the_budget_question_are_no_money(chat: Chat) -> None:
     chat.say("ik wil een certificaat halen in de zorg", "ask_advice", sector="zorg")
-    for _ in range(10):
-        if chat.state.pending is None or chat.state.pending.fact == "budget":
-            break
-        chat.say(*_ANSWERS[chat.state.pending.fact])
+    chat.answer_until("budget")
     assert chat.state.pending is not None
     assert chat.state.pending.fact == "budget"
     chat.say("ik werk 32 uur, hoeveel uur moet ik dan leren?", "inform")
@@ -529,10 +530,7 @@ def test_what_the_bot_knows_is_said_and_nothing_after_erasure(chat: Chat) -> Non
 
 def test_who_pays_without_an_employer_does_not_send_you_to_one(chat: Chat) -> None:
     chat.say("ik wil omscholen naar de zorg", "ask_advice", sector="zorg")
-    for _ in range(8):
-        if chat.state.pending is None or chat.state.pending.fact == "payer":
-            break
-        chat.say(*_ANSWERS[chat.state.pending.fact])
+    chat.answer_until("payer")
     chat.say("ik heb geen werkgever", "deny")
     chat.say("wie betaalt dat dan?", "ask_funding")
     assert "Vraag eerst je werkgever" not in chat.text
