@@ -220,8 +220,9 @@ def _decide(
     # "nee, mijn baas betaalt niks" may sound like a funding question; it answers ours.
     answers_ours = intake_fact is not None and advising.answers(intake_fact, found)
     funding_question = intent == "ask_funding" and passing is None and not answers_ours
-    # "kan het ook in bbl?" gives a fact; it is no question about money.
-    if scheme is not None or (funding_question and not found.values):
+    # "kan het ook in bbl?" gives a fact; it is no question about money. An age is a
+    # funding fact: "ik ben 45, kan ik geld krijgen?" starts the check.
+    if scheme is not None or (funding_question and set(found.values) <= {"age"}):
         changes = advising.apply(turn, found, services=services)
         say_changes(turn, changes)
         if passing is not None:

@@ -549,3 +549,9 @@ def test_no_work_now_heard_as_dont_know_is_still_an_answer(chat: Chat) -> None:
     chat.say("nu niks", "dont_know")
     assert chat.state.value("employment") == "werkzoekend"
     assert "current_work" not in chat.state.skipped
+
+
+def test_an_age_with_a_money_question_starts_the_check(chat: Chat) -> None:
+    chat.say("ik ben 45, kan ik geld krijgen voor een opleiding?", "ask_funding", age="45")
+    assert chat.state.value("age") == 45
+    assert "levenlanglerenkrediet" in chat.text
