@@ -279,11 +279,7 @@ def _answer(text: str, state: DialogueState, *, intent: str) -> str | None:
                 return (
                     f"Of je {target} 's avonds kunt leren, verschilt per school. " + PASSING[name]
                 )
-            if name == "part_time":
-                return FAQ["part_time"]
-            if name == "vca":
-                return FAQ["vca"]
-            return PASSING[name]
+            return PASSING.get(name) or FAQ[name]
     asks = (
         intent in ("ask_funding", "ask_course_details")
         or "?" in text

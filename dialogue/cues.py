@@ -10,8 +10,6 @@ from typing import Literal
 
 from dialogue.reading import normalise
 
-CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:en|maar|want|omdat|dus|of)\b")
-
 GOALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("zij-instromen", re.compile(r"\bzij ?-? ?instro")),
     (

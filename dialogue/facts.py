@@ -25,14 +25,15 @@ from dialogue.reading import (
     read_times,
     read_years,
 )
+from dialogue.reading.words import CLAUSE_BREAK
 from dialogue.state import DialogueState, Source
 
 
 def _clause(text: str, start: int, end: int) -> str:
     before = text[:start]
-    breaks = list(cues.CLAUSE_BREAK.finditer(before.lower()))
+    breaks = list(CLAUSE_BREAK.finditer(before.lower()))
     left = breaks[-1].end() if breaks else 0
-    after = cues.CLAUSE_BREAK.search(text.lower(), end)
+    after = CLAUSE_BREAK.search(text.lower(), end)
     right = after.start() if after else len(text)
     return normalise(text[left:right])
 

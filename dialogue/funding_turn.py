@@ -172,11 +172,11 @@ def _next(turn: Turn, *, today: dt.date) -> None:
     state = turn.state
     scheme = state.funding.scheme or LLK
     facts = _facts(turn)
-    if invalid_fact(scheme, facts, today) is not None:
+    bad = invalid_fact(scheme, facts, today)
+    if bad is not None:
         # A stored fact that cannot be right any more (an age of 150): forget it.
-        bad = invalid_fact(scheme, facts, today)
-        state.funding.facts.pop(str(bad), None)
-        facts.pop(str(bad), None)
+        state.funding.facts.pop(bad, None)
+        facts.pop(bad, None)
     result = check(scheme, facts, today)
     to_ask = [fact for fact in result.missing if fact not in state.funding.skipped]
     if result.outcome == "unknown" and to_ask:

@@ -14,6 +14,7 @@ from dialogue.reading import (
     read_amount,
     read_education,
     read_hours,
+    read_number,
     read_times,
     read_years,
     read_yes_no,
@@ -51,7 +52,7 @@ def read_answer(
     elif pending == "years_experience":
         years = read_years(text, today)
         if years is None:
-            number = _bare_number(words)
+            number = read_number(words)
             if number is not None and number <= 50:
                 found.put("years_experience", number, f"{number} jaar")
         else:
@@ -88,20 +89,10 @@ def read_answer(
                 found.put("foreign_diploma", True, education.said)
                 if education.level is None:
                     found.skipped = True
-    elif pending == "current_work" and re.search(
-        r"^(nu |op dit moment |momenteel |even )?(nee|niks|niets|geen)\b|\bgeen (werk|baan)\b",
-        words,
-    ):
-        # "nu niks, daarvoor was ik pedagogisch medewerker": no work now; the old job stays.
-        found.put("employment", "werkzoekend", said)
     elif pending == "current_work" and not (
         "current_occupation" in found or "current_sector" in found
     ):
-        if cues.SEEKER.search(words) or re.search(
-            r"^(nu |op dit moment |momenteel |even )?(nee|niks|niets|geen)\b|\bgeen (werk|baan)\b|"
-            r"\b(thuis|huisvrouw|huisman|thuismoeder|thuisvader)\b",
-            words,
-        ):
+        if cues.SEEKER.search(words):
             found.put("employment", "werkzoekend", said)
         elif heard.intent in (
             "inform",
@@ -149,13 +140,3 @@ def _answers_only(found: Found, words: str) -> bool:
     "bbl gaat niet want ik werk overdag" holds a "niet", but it is about BBL.
     """
     return not found.values or bool(re.match(r"^(ja|nee|neen|nope|jawel|klopt|zeker)\b", words))
-
-
-def _bare_number(words: str) -> int | None:
-    from nlu.numbers import parse_number_word
-
-    for token in words.split():
-        value = parse_number_word(token)
-        if value is not None:
-            return value
-    return None

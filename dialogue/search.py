@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any
 
 from catalogue.schemas import LEARNING_MODES, CourseQuery
 from catalogue.sectors import CANONICAL_SECTORS
 from dialogue import advising
-from dialogue.cues import Control
+from dialogue.cues import Control, denied_after, negated
 from dialogue.found import Found
 from dialogue.heard import Heard
 from dialogue.reading import normalise
@@ -51,8 +52,6 @@ def refines(heard: Heard, found: Found) -> bool:
 
 def _subject(heard: Heard) -> tuple[str | None, str | None, list[str]]:
     """(text query, sector, sectors ruled out) from the entities of this message."""
-    from dialogue.cues import denied_after, negated
-
     topic: str | None = None
     sector: str | None = None
     ruled_out: list[str] = []
@@ -122,8 +121,6 @@ def new_search(
 
 
 def _as_advice(heard: Heard) -> Heard:
-    from dataclasses import replace
-
     return replace(heard, intent="ask_advice")
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dialogue.reading.words import normalise
+from dialogue.reading.words import CLAUSE_BREAK, normalise
 from nlu.numbers import TEENS, TENS, UNITS, parse_number_at, parse_number_word
 
 # --- years and durations -------------------------------------------------------
@@ -59,7 +59,7 @@ def read_years(text: str, today: dt.date) -> Years | None:
         ):
             continue
         # "ik woon nu drie jaar in nederland", "3 jaar thuis geweest": not years of work.
-        clause = re.split(r"[,.;!?]|\b(?:en|maar|want|dus)\b", before)[-1] + after[:30]
+        clause = CLAUSE_BREAK.split(before)[-1] + after[:30]
         if re.search(r"\b(woon|wonen|woonde|thuis|in nederland|hier|getrouwd|kinderen)\b", clause):
             continue
         # "universiteit 4 jaar", "ik werk al 6 jaar niet": study or time without work.
@@ -111,7 +111,6 @@ _TIMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-_CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:en|maar|want|omdat|dus|of)\b")
 # Work named as a noun ("na mijn werk", "naast het werk") says nothing about when one works.
 _WORK_AS_NOUN = re.compile(
     r"\b(na|naast|buiten|voor|van|klaar (ben )?met) (mijn |het |m'n )?werk\w*"
@@ -130,9 +129,9 @@ _NOT_AFTER = re.compile(
 
 def _clause_around(words: str, start: int, end: int) -> tuple[str, str]:
     """The words of the clause before and after words[start:end]."""
-    breaks = [b for b in _CLAUSE_BREAK.finditer(words) if b.end() <= start]
+    breaks = [b for b in CLAUSE_BREAK.finditer(words) if b.end() <= start]
     left = breaks[-1].end() if breaks else 0
-    after = _CLAUSE_BREAK.search(words, end)
+    after = CLAUSE_BREAK.search(words, end)
     right = after.start() if after else len(words)
     return words[left:start], words[end:right]
 

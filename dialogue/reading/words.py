@@ -36,6 +36,11 @@ _DRAWN_OUT = (
 _KEEP = {"werken", "baan", "kunnen", "kun", "kunt", "me", "hele", "erg", "zin", "job"}
 
 
+# Where one clause ends and the next begins: punctuation or a joining word.
+CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:en|maar|want|omdat|dus|of)\b")
+
+
+@functools.lru_cache(maxsize=256)
 def normalise(text: str) -> str:
     """Folded text with chat spellings replaced word by word: "k wil nie" -> "ik wil niet"."""
     folded = fold(text).replace("’", "'")
