@@ -201,6 +201,9 @@ def _plain(found: Found, heard: Heard, pending: str | None, source: Source) -> N
             # "ongeveer 20 jaar" answers the experience question, not the age.
             continue
         if name == "location":
+            # "ik woon in zwolle niet in deventer": the place that is not denied.
+            if cues.negated(text, entity.start) or "location" in found:
+                continue
             found.put("location", value, entity.text or value, source)
         elif name == "age" and value.isdigit() and 15 <= int(value) <= 100:
             # "ik ben 50 niet 40": the age that is not denied, the first one otherwise.
@@ -234,7 +237,10 @@ def _plain(found: Found, heard: Heard, pending: str | None, source: Source) -> N
             no_diploma_words = value == "geen" and not re.search(
                 r"diploma|school|opleiding", clause
             )
-            if pending == "education" or (has and not wanted and not no_diploma_words):
+            # "mbo2" on its own, while a question waits, can only be one's diploma
+            # (after a search, "niveau 3" is a filter).
+            alone = pending is not None and len(normalise(text).split()) <= 3 and value != "geen"
+            if pending == "education" or alone or (has and not wanted and not no_diploma_words):
                 # The reader knows "havo niet afgemaakt"; the entity only says havo.
                 read = read_education(text)
                 level = read.level if read is not None and read.level else value

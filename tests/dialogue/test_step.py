@@ -555,3 +555,13 @@ def test_an_age_with_a_money_question_starts_the_check(chat: Chat) -> None:
     chat.say("ik ben 45, kan ik geld krijgen voor een opleiding?", "ask_funding", age="45")
     assert chat.state.value("age") == 45
     assert "levenlanglerenkrediet" in chat.text
+
+
+def test_the_place_that_is_not_denied_and_a_bare_level(chat: Chat) -> None:
+    chat.say("ik werk als helpende in de thuiszorg en wil verder", "ask_advice",
+             occupation="helpende", sector="thuiszorg=zorg")  # fmt: skip
+    chat.say("mbo2", "inform", education_level="mbo2=2")
+    assert chat.state.value("education") == "2"
+    chat.say("nee wacht ik woon in zwolle niet in deventer", "inform",
+             location="zwolle", location_2="deventer")  # fmt: skip
+    assert chat.state.value("location") == "zwolle"
